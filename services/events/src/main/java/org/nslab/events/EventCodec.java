@@ -1,0 +1,87 @@
+package org.nslab.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * Encodes and decodes events as JSON, checking each against its published JSON Schema on both
+ * sides: a producer cannot publish, and a consumer does not accept, a payload that breaks the contract.
+ * Formats ({@code uuid}, {@code date-time}) are annotations in JSON Schema 2020-12; the Java types
+ * ({@link java.util.UUID}, {@link java.time.Instant}) enforce them when decoding.
+ */
+public final class EventCodec {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
+    private static final Schema LEARNING_EVENT_SCHEMA = load(LearningEventRecorded.SCHEMA);
+
+    private EventCodec() {
+    }
+
+    public static String encode(LearningEventRecorded event) {
+        JsonNode tree = MAPPER.valueToTree(event);
+        check(LearningEventRecorded.SCHEMA, LEARNING_EVENT_SCHEMA, tree);
+        try {
+            return MAPPER.writeValueAsString(tree);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize " + LearningEventRecorded.SCHEMA, e);
+        }
+    }
+
+    /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
+    public static LearningEventRecorded decodeLearningEvent(String json) {
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException(LearningEventRecorded.SCHEMA, List.of("payload is not JSON"));
+        }
+        if (tree == null) {
+            throw new InvalidEventException(LearningEventRecorded.SCHEMA, List.of("payload is empty"));
+        }
+        check(LearningEventRecorded.SCHEMA, LEARNING_EVENT_SCHEMA, tree);
+        try {
+            return MAPPER.treeToValue(tree, LearningEventRecorded.class);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException(LearningEventRecorded.SCHEMA, List.of(e.getOriginalMessage()));
+        }
+    }
+
+    private static void check(String schemaName, Schema schema, JsonNode tree) {
+        List<String> problems = schema.validate(tree).stream()
+                .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
+                .sorted()
+                .toList();
+        if (!problems.isEmpty()) {
+            throw new InvalidEventException(schemaName, problems);
+        }
+    }
+
+    private static Schema load(String schemaName) {
+        String resource = "/schemas/" + schemaName + ".json";
+        try (InputStream in = EventCodec.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalArgumentException("no event schema " + resource);
+            }
+            return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package org.nslab.events;
+
+/** Kafka topic names, {@code <owner>.<event-name>.v<N>}. */
+public final class Topics {
+
+    /** {@link LearningEventRecorded}, published by the gateway, keyed by {@code tenant/actorId}. */
+    public static final String LEARNING_EVENT_RECORDED = "gateway.learning-event-recorded.v1";
+
+    private Topics() {
+    }
+}
