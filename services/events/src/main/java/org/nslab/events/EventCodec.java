@@ -13,7 +13,9 @@ import com.networknt.schema.SpecificationVersion;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Comparator;
 import java.util.List;
+import org.nslab.events.InvalidEventException.Violation;
 
 /**
  * Encodes and decodes events as JSON, checking each against its published JSON Schema on both
@@ -50,26 +52,35 @@ public final class EventCodec {
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException(LearningEventRecorded.SCHEMA, List.of("payload is not JSON"));
+            throw new InvalidEventException(LearningEventRecorded.SCHEMA, List.of(new Violation("", "payload is not JSON")));
         }
         if (tree == null) {
-            throw new InvalidEventException(LearningEventRecorded.SCHEMA, List.of("payload is empty"));
+            throw new InvalidEventException(LearningEventRecorded.SCHEMA, List.of(new Violation("", "payload is empty")));
         }
         check(LearningEventRecorded.SCHEMA, LEARNING_EVENT_SCHEMA, tree);
         try {
             return MAPPER.treeToValue(tree, LearningEventRecorded.class);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException(LearningEventRecorded.SCHEMA, List.of(e.getOriginalMessage()));
+            throw new InvalidEventException(LearningEventRecorded.SCHEMA, List.of(new Violation("", e.getOriginalMessage())));
         }
     }
 
-    private static void check(String schemaName, Schema schema, JsonNode tree) {
-        List<String> problems = schema.validate(tree).stream()
-                .map(error -> error.getInstanceLocation() + ": " + error.getMessage())
-                .sorted()
+    /** What in the event breaks its contract; empty when it is valid. */
+    public static List<Violation> violations(LearningEventRecorded event) {
+        return violations(LEARNING_EVENT_SCHEMA, MAPPER.valueToTree(event));
+    }
+
+    private static List<Violation> violations(Schema schema, JsonNode tree) {
+        return schema.validate(tree).stream()
+                .map(error -> new Violation(error.getInstanceLocation().toString(), error.getMessage()))
+                .sorted(Comparator.comparing(Violation::pointer))
                 .toList();
-        if (!problems.isEmpty()) {
-            throw new InvalidEventException(schemaName, problems);
+    }
+
+    private static void check(String schemaName, Schema schema, JsonNode tree) {
+        List<Violation> violations = violations(schema, tree);
+        if (!violations.isEmpty()) {
+            throw new InvalidEventException(schemaName, violations);
         }
     }
 
