@@ -1,0 +1,16 @@
+package org.nslab.content;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.nslab.testing.ServiceBasicsContract;
+import org.nslab.testing.TestServersResource;
+
+@QuarkusTest
+@WithTestResource(TestServersResource.class)
+class ContentServiceTests extends ServiceBasicsContract {
+
+    @Override
+    protected String[] readinessChecks() {
+        return new String[] {"Database connections health check"};
+    }
+}

@@ -1,0 +1,16 @@
+package org.nslab.quiz;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.nslab.testing.ServiceBasicsContract;
+import org.nslab.testing.TestServersResource;
+
+@QuarkusTest
+@WithTestResource(TestServersResource.class)
+class QuizServiceTests extends ServiceBasicsContract {
+
+    @Override
+    protected String[] readinessChecks() {
+        return new String[] {"Database connections health check"};
+    }
+}
