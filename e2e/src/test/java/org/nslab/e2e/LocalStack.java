@@ -1,0 +1,88 @@
+package org.nslab.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.nslab.testing.TestServers;
+
+/**
+ * The whole platform started through {@code ./nslab}, exactly as a user starts it, with its own
+ * state folder and ports (offset 20000) so that it runs beside a developer's stack and the test servers.
+ */
+final class LocalStack {
+
+    static final int OFFSET = 20_000;
+
+    private final Path root = TestServers.repositoryRoot();
+    private final Path home = root.resolve(".nslab/e2e");
+
+    String gatewayUrl() {
+        return "http://127.0.0.1:" + (8080 + OFFSET);
+    }
+
+    String keycloakUrl() {
+        return "http://127.0.0.1:" + (8180 + OFFSET);
+    }
+
+    int port(String service) {
+        return OFFSET + switch (service) {
+            case "gateway" -> 8080;
+            case "content" -> 8081;
+            case "progress" -> 8082;
+            case "quiz" -> 8083;
+            case "simulation" -> 8084;
+            case "analytics" -> 8085;
+            case "renderer" -> 8086;
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    /** Starts from empty data, as on a fresh clone. */
+    String upFresh() {
+        deleteRecursively(home.resolve("data"));
+        return nslab("up");
+    }
+
+    String nslab(String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(root.resolve("nslab").toString());
+        command.addAll(List.of(args));
+        try {
+            Path log = Files.createTempFile("nslab-e2e-", ".log");
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("NSLAB_HOME", home.toString());
+            env.put("NSLAB_PORT_OFFSET", String.valueOf(OFFSET));
+            Process process = builder.start();
+            boolean finished = process.waitFor(8, TimeUnit.MINUTES);
+            String output = Files.readString(log, StandardCharsets.UTF_8);
+            if (!finished || process.exitValue() != 0) {
+                process.destroyForcibly();
+                throw new IllegalStateException("./nslab " + String.join(" ", args) + " failed:\n" + output);
+            }
+            return output;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path path) {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot delete " + path, e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.nslab.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.http.ContentType;
+import io.restassured.response.ValidatableResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.nslab.testing.Tokens;
+
+/** The flow of the platform foundation, on the stack that ./nslab up starts, with real Keycloak tokens. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PlatformEndToEndIT {
+
+    private static final List<String> SERVICES = List.of("gateway", "content", "progress", "quiz", "simulation", "analytics", "renderer");
+    private static final String RECORD = """
+            mutation($input: RecordLearningEventInput!) {
+              recordLearningEvent(input: $input) { event { id } userErrors { field message code } }
+            }""";
+    private static final String ACTIVITY = "query { viewer { id kind tenant activity { eventCount } } }";
+
+    private static final LocalStack stack = new LocalStack();
+    private static String upOutput;
+
+    @BeforeAll
+    static void up() {
+        upOutput = stack.upFresh();
+    }
+
+    @AfterAll
+    static void down() {
+        String output = stack.nslab("down");
+        assertTrue(output.contains("stopped"), output);
+        String status = stack.nslab("status");
+        assertTrue(!status.contains("ready") && !status.contains("running"), status);
+        for (String service : SERVICES) {
+            assertTrue(!portOpen(stack.port(service)), service + " still listens after ./nslab down");
+        }
+    }
+
+    @Test
+    @Order(1)
+    void upReportsEveryComponentReadyAndPrintsTheUrlAndDemoAccounts() {
+        for (String component : List.of("postgres", "kafka", "keycloak", "gateway", "content", "progress", "quiz",
+                "simulation", "analytics", "renderer")) {
+            assertTrue(upOutput.matches("(?s).*" + component + " +ready in .*"), component + " not reported ready:\n" + upOutput);
+        }
+        assertTrue(upOutput.contains(stack.gatewayUrl().replace("127.0.0.1", "localhost") + "/graphql"), upOutput);
+        assertTrue(upOutput.contains("alice / alice-demo"), upOutput);
+        for (String service : SERVICES) {
+            given().get("http://127.0.0.1:" + stack.port(service) + "/q/health/ready").then()
+                    .statusCode(200).body("status", equalTo("UP"));
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aLearnerWithAKeycloakTokenRecordsEventsAndReadsTheirCountBackThroughTheGateway() {
+        String token = "Bearer " + Tokens.forUser(stack.keycloakUrl(), "alice", "alice-demo");
+        for (String verb : List.of("LAUNCHED", "EXPERIENCED", "COMPLETED")) {
+            record(token, Map.of("verb", verb, "objectId", "level:1", "objectType", "LEVEL"))
+                    .body("data.recordLearningEvent.userErrors", empty());
+        }
+        awaitCount(token, 3);
+        graphql(token, ACTIVITY, Map.of()).body("data.viewer.tenant", equalTo("demo-university"));
+
+        String otherTenant = "Bearer " + Tokens.forUser(stack.keycloakUrl(), "erin", "erin-demo");
+        graphql(otherTenant, ACTIVITY, Map.of())
+                .body("data.viewer.tenant", equalTo("other-college"))
+                .body("data.viewer.activity.eventCount", equalTo(0));
+    }
+
+    @Test
+    @Order(3)
+    void aGuestRecordsEventsWithoutAnAccount() {
+        String guest = "Guest " + graphql(null, "mutation { startGuestSession { token } }", Map.of())
+                .extract().path("data.startGuestSession.token");
+        record(guest, Map.of("verb", "EXPERIENCED", "objectId", "level:3/attention", "objectType", "COMPONENT"))
+                .body("data.recordLearningEvent.userErrors", empty());
+        awaitCount(guest, 1);
+        graphql(guest, ACTIVITY, Map.of()).body("data.viewer.kind", equalTo("GUEST"));
+    }
+
+    @Test
+    @Order(4)
+    void anInvalidPayloadGetsUserErrorsNamingTheField() {
+        String token = "Bearer " + Tokens.forUser(stack.keycloakUrl(), "alice", "alice-demo");
+        record(token, Map.of("verb", "ANSWERED", "objectId", "quiz:q1", "objectType", "QUESTION",
+                "result", Map.of("scoreScaled", 7)))
+                .body("data.recordLearningEvent.event", nullValue())
+                .body("data.recordLearningEvent.userErrors[0].field", equalTo(List.of("input", "result", "scoreScaled")));
+    }
+
+    @Test
+    @Order(5)
+    void analyticsKilledMidStreamLosesNoEventAndCountsNoneTwice() throws Exception {
+        String token = "Bearer " + Tokens.forUser(stack.keycloakUrl(), "bob", "bob-demo");
+        int before = count(token);
+        int events = 60;
+        CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+            for (int i = 0; i < events; i++) {
+                record(token, Map.of("verb", "PROGRESSED", "objectId", "level:4/chapter-" + i, "objectType", "CHAPTER"))
+                        .body("data.recordLearningEvent.userErrors", empty());
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(token) >= before + 10);
+        stack.nslab("kill", "analytics");
+        sending.get();
+        stack.nslab("start", "analytics");
+
+        awaitCount(token, before + events);
+        Thread.sleep(3_000);
+        assertEquals(before + events, count(token), "after redelivery settles");
+    }
+
+    @Test
+    @Order(6)
+    void withKafkaDownRecordingFailsClearlyAndTheSameIdSucceedsOnceKafkaIsBack() throws Exception {
+        String token = "Bearer " + Tokens.forUser(stack.keycloakUrl(), "carol", "carol-demo");
+        int before = count(token);
+        String id = UUID.randomUUID().toString();
+        Map<String, Object> input = Map.of("id", id, "verb", "COMPLETED", "objectId", "stage:training", "objectType", "STAGE");
+
+        stack.nslab("stop", "kafka");
+        record(token, input)
+                .body("data", nullValue())
+                .body("errors[0].extensions.code", equalTo("service-unavailable"))
+                .body("errors[0].message", containsString("retry later with the same id (" + id + ")"));
+        stack.nslab("start", "kafka");
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                record(token, input).extract().path("data.recordLearningEvent.event.id") != null);
+        record(token, input).body("data.recordLearningEvent.event.id", equalTo(id));
+        awaitCount(token, before + 1);
+        Thread.sleep(2_000);
+        assertEquals(before + 1, count(token), "retries with one id are counted once");
+    }
+
+    private static ValidatableResponse record(String authorization, Map<String, Object> input) {
+        return graphql(authorization, RECORD, Map.of("input", input));
+    }
+
+    private static int count(String authorization) {
+        Integer count = graphql(authorization, ACTIVITY, Map.of()).extract().path("data.viewer.activity.eventCount");
+        return count == null ? -1 : count;
+    }
+
+    private static void awaitCount(String authorization, int expected) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> count(authorization) == expected);
+    }
+
+    private static ValidatableResponse graphql(String authorization, String query, Map<String, Object> variables) {
+        var request = given().contentType(ContentType.JSON);
+        if (authorization != null) {
+            request = request.header("Authorization", authorization);
+        }
+        return request.body(Map.of("query", query, "variables", variables))
+                .post(stack.gatewayUrl() + "/graphql")
+                .then().statusCode(200);
+    }
+
+    private static boolean portOpen(int port) {
+        try (var socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", port), 300);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
