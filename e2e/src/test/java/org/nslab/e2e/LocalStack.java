@@ -57,6 +57,8 @@ final class LocalStack {
             ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
                     .redirectErrorStream(true).redirectOutput(log.toFile());
             Map<String, String> env = builder.environment();
+            // Not the test servers' settings that ./nslab test exported for the Maven run: this stack has its own.
+            env.keySet().removeIf(key -> key.startsWith("NSLAB_") || key.startsWith("KAFKA_"));
             env.put("NSLAB_HOME", home.toString());
             env.put("NSLAB_PORT_OFFSET", String.valueOf(OFFSET));
             Process process = builder.start();
