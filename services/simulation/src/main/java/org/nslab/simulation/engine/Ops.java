@@ -1,0 +1,383 @@
+package org.nslab.simulation.engine;
+
+import java.util.stream.IntStream;
+
+/**
+ * The kernels of the GPT, forward and backward, on flat row-major {@code float} arrays addressed by
+ * an offset. Backward kernels add into their gradient arrays ({@code +=}), so gradients of a tensor
+ * used twice (the tied embedding) accumulate.
+ *
+ * <p>Every sum runs in a fixed order inside one task and tasks never share an output element, so the
+ * results do not depend on the number of threads: the same seed gives the same losses.
+ */
+public final class Ops {
+
+    /** Rows below this many multiply-adds run on the calling thread; parallelism costs more than it gains. */
+    private static final long PARALLEL_WORK = 32_768;
+    private static final float GELU_SCALE = (float) Math.sqrt(2.0 / Math.PI);
+
+    private Ops() {
+    }
+
+    // ------------------------------------------------------------------ embeddings
+
+    /** out[b,t,:] = wte[token[b,t],:] + wpe[t,:]. */
+    public static void encoderForward(float[] out, int[] tokens, int tokenOffset, float[] params, int wte, int wpe,
+                                      int batch, int time, int channels) {
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < time; t++) {
+                int o = (b * time + t) * channels;
+                int e = wte + tokens[tokenOffset + b * time + t] * channels;
+                int p = wpe + t * channels;
+                for (int c = 0; c < channels; c++) {
+                    out[o + c] = params[e + c] + params[p + c];
+                }
+            }
+        }
+    }
+
+    public static void encoderBackward(float[] grads, int wte, int wpe, float[] dout, int[] tokens, int tokenOffset,
+                                       int batch, int time, int channels) {
+        for (int b = 0; b < batch; b++) {
+            for (int t = 0; t < time; t++) {
+                int o = (b * time + t) * channels;
+                int e = wte + tokens[tokenOffset + b * time + t] * channels;
+                int p = wpe + t * channels;
+                for (int c = 0; c < channels; c++) {
+                    grads[e + c] += dout[o + c];
+                    grads[p + c] += dout[o + c];
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ layer normalization
+
+    public static final float LN_EPS = 1e-5f;
+
+    /** Normalizes each of {@code rows} rows of {@code channels}; keeps mean and 1/std for the backward pass. */
+    public static void layerNormForward(float[] out, int outOff, float[] mean, float[] rstd, int statOff,
+                                        float[] inp, int inpOff, float[] params, int weight, int bias,
+                                        int rows, int channels) {
+        for (int r = 0; r < rows; r++) {
+            int x = inpOff + r * channels;
+            double m = 0;
+            for (int c = 0; c < channels; c++) {
+                m += inp[x + c];
+            }
+            m /= channels;
+            double v = 0;
+            for (int c = 0; c < channels; c++) {
+                double d = inp[x + c] - m;
+                v += d * d;
+            }
+            v /= channels;
+            float s = (float) (1.0 / Math.sqrt(v + LN_EPS));
+            float mf = (float) m;
+            int o = outOff + r * channels;
+            for (int c = 0; c < channels; c++) {
+                out[o + c] = (inp[x + c] - mf) * s * params[weight + c] + params[bias + c];
+            }
+            mean[statOff + r] = mf;
+            rstd[statOff + r] = s;
+        }
+    }
+
+    public static void layerNormBackward(float[] dinp, int dinpOff, float[] grads, int dweight, int dbias,
+                                         float[] dout, int doutOff, float[] inp, int inpOff, float[] params, int weight,
+                                         float[] mean, float[] rstd, int statOff, int rows, int channels) {
+        for (int r = 0; r < rows; r++) {
+            int x = inpOff + r * channels;
+            int d = doutOff + r * channels;
+            float m = mean[statOff + r];
+            float s = rstd[statOff + r];
+            double dnormMean = 0;
+            double dnormNormMean = 0;
+            for (int c = 0; c < channels; c++) {
+                float norm = (inp[x + c] - m) * s;
+                float dnorm = params[weight + c] * dout[d + c];
+                dnormMean += dnorm;
+                dnormNormMean += dnorm * norm;
+            }
+            dnormMean /= channels;
+            dnormNormMean /= channels;
+            int di = dinpOff + r * channels;
+            for (int c = 0; c < channels; c++) {
+                float norm = (inp[x + c] - m) * s;
+                float dnorm = params[weight + c] * dout[d + c];
+                grads[dbias + c] += dout[d + c];
+                grads[dweight + c] += norm * dout[d + c];
+                dinp[di + c] += (float) ((dnorm - dnormMean - norm * dnormNormMean) * s);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ matrix product
+
+    /**
+     * out[n, o] = bias[o] + sum_c inp[n, c] * w[o, c]: rows of {@code inp} times the transposed
+     * weight ({@code outChannels × inChannels}, as PyTorch's Linear stores it). {@code bias < 0}: none.
+     */
+    public static void matmulForward(float[] out, int outOff, float[] inp, int inpOff, float[] params, int weight, int bias,
+                                     int rows, int inChannels, int outChannels) {
+        forRows(rows, (long) inChannels * outChannels, n -> {
+            int x = inpOff + n * inChannels;
+            int o = outOff + n * outChannels;
+            for (int oc = 0; oc < outChannels; oc++) {
+                float sum = dot(inp, x, params, weight + oc * inChannels, inChannels);
+                out[o + oc] = bias >= 0 ? sum + params[bias + oc] : sum;
+            }
+        });
+    }
+
+    /** Gradients of {@link #matmulForward}: into {@code dinp} (may be null), the weight and the bias. */
+    public static void matmulBackward(float[] dinp, int dinpOff, float[] grads, int dweight, int dbias,
+                                      float[] dout, int doutOff, float[] inp, int inpOff, float[] params, int weight,
+                                      int rows, int inChannels, int outChannels) {
+        if (dinp != null) {
+            forRows(rows, (long) inChannels * outChannels, n -> {
+                int d = doutOff + n * outChannels;
+                int di = dinpOff + n * inChannels;
+                for (int oc = 0; oc < outChannels; oc++) {
+                    float g = dout[d + oc];
+                    if (g != 0f) {
+                        axpy(g, params, weight + oc * inChannels, dinp, di, inChannels);
+                    }
+                }
+            });
+        }
+        forRows(outChannels, (long) inChannels * rows, oc -> {
+            int w = dweight + oc * inChannels;
+            float biasSum = 0f;
+            for (int n = 0; n < rows; n++) {
+                float g = dout[doutOff + n * outChannels + oc];
+                if (g != 0f) {
+                    axpy(g, inp, inpOff + n * inChannels, grads, w, inChannels);
+                    biasSum += g;
+                }
+            }
+            if (dbias >= 0) {
+                grads[dbias + oc] += biasSum;
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ causal self-attention
+
+    /**
+     * Multi-head causal self-attention. {@code qkv} holds per position [q | k | v], each {@code channels}
+     * wide and split into {@code heads} heads. Keeps the scores ({@code preatt}) and the attention
+     * weights ({@code att}, rows sum to 1, zero above the diagonal) for backward and inspection.
+     */
+    public static void attentionForward(float[] out, int outOff, float[] preatt, float[] att, int attOff,
+                                        float[] qkv, int qkvOff, int batch, int time, int channels, int heads) {
+        int headSize = channels / heads;
+        float scale = (float) (1.0 / Math.sqrt(headSize));
+        int c3 = 3 * channels;
+        forRows(batch * heads, (long) time * time * headSize, bh -> {
+            int b = bh / heads;
+            int h = bh % heads;
+            for (int t = 0; t < time; t++) {
+                int q = qkvOff + (b * time + t) * c3 + h * headSize;
+                int row = attOff + ((b * heads + h) * time + t) * time;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int t2 = 0; t2 <= t; t2++) {
+                    int k = qkvOff + (b * time + t2) * c3 + channels + h * headSize;
+                    float score = dot(qkv, q, qkv, k, headSize) * scale;
+                    preatt[row + t2] = score;
+                    max = Math.max(max, score);
+                }
+                double sum = 0;
+                for (int t2 = 0; t2 <= t; t2++) {
+                    float e = (float) Math.exp(preatt[row + t2] - max);
+                    att[row + t2] = e;
+                    sum += e;
+                }
+                float inv = (float) (1.0 / sum);
+                for (int t2 = 0; t2 < time; t2++) {
+                    if (t2 <= t) {
+                        att[row + t2] *= inv;
+                    } else {
+                        att[row + t2] = 0f;
+                        preatt[row + t2] = 0f;
+                    }
+                }
+                int o = outOff + (b * time + t) * channels + h * headSize;
+                java.util.Arrays.fill(out, o, o + headSize, 0f);
+                for (int t2 = 0; t2 <= t; t2++) {
+                    int v = qkvOff + (b * time + t2) * c3 + 2 * channels + h * headSize;
+                    axpy(att[row + t2], qkv, v, out, o, headSize);
+                }
+            }
+        });
+    }
+
+    public static void attentionBackward(float[] dqkv, int dqkvOff, float[] datt, float[] dpreatt, int attOff,
+                                         float[] dout, int doutOff, float[] qkv, int qkvOff, float[] att,
+                                         int batch, int time, int channels, int heads) {
+        int headSize = channels / heads;
+        float scale = (float) (1.0 / Math.sqrt(headSize));
+        int c3 = 3 * channels;
+        // Each (batch, head) writes only its own slice of dqkv: safe to run in parallel.
+        forRows(batch * heads, (long) time * time * headSize * 2, bh -> {
+            int b = bh / heads;
+            int h = bh % heads;
+            for (int t = 0; t < time; t++) {
+                int row = attOff + ((b * heads + h) * time + t) * time;
+                int d = doutOff + (b * time + t) * channels + h * headSize;
+                // out = sum_t2 att[t2] * v[t2]
+                for (int t2 = 0; t2 <= t; t2++) {
+                    int v = qkvOff + (b * time + t2) * c3 + 2 * channels + h * headSize;
+                    int dv = dqkvOff + (b * time + t2) * c3 + 2 * channels + h * headSize;
+                    datt[row + t2] = dot(qkv, v, dout, d, headSize);
+                    axpy(att[row + t2], dout, d, dqkv, dv, headSize);
+                }
+                // softmax: dpre[t3] = att[t3] * (datt[t3] - sum_t2 att[t2] datt[t2])
+                double weighted = 0;
+                for (int t2 = 0; t2 <= t; t2++) {
+                    weighted += att[row + t2] * datt[row + t2];
+                }
+                for (int t3 = 0; t3 <= t; t3++) {
+                    dpreatt[row + t3] = att[row + t3] * (datt[row + t3] - (float) weighted);
+                }
+                // pre = scale * q . k
+                int q = qkvOff + (b * time + t) * c3 + h * headSize;
+                int dq = dqkvOff + (b * time + t) * c3 + h * headSize;
+                for (int t2 = 0; t2 <= t; t2++) {
+                    float g = dpreatt[row + t2] * scale;
+                    int k = qkvOff + (b * time + t2) * c3 + channels + h * headSize;
+                    int dk = dqkvOff + (b * time + t2) * c3 + channels + h * headSize;
+                    axpy(g, qkv, k, dqkv, dq, headSize);
+                    axpy(g, qkv, q, dqkv, dk, headSize);
+                }
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ GELU (tanh approximation, as GPT-2)
+
+    public static void geluForward(float[] out, int outOff, float[] inp, int inpOff, int n) {
+        for (int i = 0; i < n; i++) {
+            float x = inp[inpOff + i];
+            float cube = 0.044715f * x * x * x;
+            out[outOff + i] = 0.5f * x * (1f + (float) Math.tanh(GELU_SCALE * (x + cube)));
+        }
+    }
+
+    public static void geluBackward(float[] dinp, int dinpOff, float[] inp, int inpOff, float[] dout, int doutOff, int n) {
+        for (int i = 0; i < n; i++) {
+            float x = inp[inpOff + i];
+            float cube = 0.044715f * x * x * x;
+            float arg = GELU_SCALE * (x + cube);
+            float tanh = (float) Math.tanh(arg);
+            float cosh = (float) Math.cosh(arg);
+            float sech2 = 1f / (cosh * cosh);
+            float grad = 0.5f * (1f + tanh) + x * 0.5f * sech2 * GELU_SCALE * (1f + 3f * 0.044715f * x * x);
+            dinp[dinpOff + i] += grad * dout[doutOff + i];
+        }
+    }
+
+    // ------------------------------------------------------------------ residual
+
+    public static void residualForward(float[] out, int outOff, float[] a, int aOff, float[] b, int bOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = a[aOff + i] + b[bOff + i];
+        }
+    }
+
+    /** Adds {@code dout} into both inputs' gradients. */
+    public static void residualBackward(float[] da, int daOff, float[] db, int dbOff, float[] dout, int doutOff, int n) {
+        for (int i = 0; i < n; i++) {
+            da[daOff + i] += dout[doutOff + i];
+            db[dbOff + i] += dout[doutOff + i];
+        }
+    }
+
+    // ------------------------------------------------------------------ softmax and cross-entropy
+
+    /** Probabilities of each row of logits (in place into {@code probs}). */
+    public static void softmaxForward(float[] probs, float[] logits, int rows, int vocab) {
+        forRows(rows, vocab * 4L, r -> {
+            int o = r * vocab;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < vocab; i++) {
+                max = Math.max(max, logits[o + i]);
+            }
+            double sum = 0;
+            for (int i = 0; i < vocab; i++) {
+                float e = (float) Math.exp(logits[o + i] - max);
+                probs[o + i] = e;
+                sum += e;
+            }
+            float inv = (float) (1.0 / sum);
+            for (int i = 0; i < vocab; i++) {
+                probs[o + i] *= inv;
+            }
+        });
+    }
+
+    /** Mean over rows of -log p(target). */
+    public static double crossEntropy(float[] probs, int[] targets, int targetOffset, int rows, int vocab) {
+        double sum = 0;
+        for (int r = 0; r < rows; r++) {
+            sum -= Math.log(Math.max(probs[r * vocab + targets[targetOffset + r]], 1e-30f));
+        }
+        return sum / rows;
+    }
+
+    /** d(mean loss)/d(logits) = (p - onehot) / rows, written over {@code probs}' copy in {@code dlogits}. */
+    public static void crossEntropySoftmaxBackward(float[] dlogits, float[] probs, int[] targets, int targetOffset,
+                                                   int rows, int vocab) {
+        float scale = 1f / rows;
+        forRows(rows, vocab, r -> {
+            int o = r * vocab;
+            int target = targets[targetOffset + r];
+            for (int i = 0; i < vocab; i++) {
+                dlogits[o + i] = (probs[o + i] - (i == target ? 1f : 0f)) * scale;
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ vector helpers
+
+    /** Dot product with four independent sums, so the JIT can keep the multiply-add units busy. */
+    static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int i = 0;
+        for (; i + 3 < n; i += 4) {
+            s0 += a[aOff + i] * b[bOff + i];
+            s1 += a[aOff + i + 1] * b[bOff + i + 1];
+            s2 += a[aOff + i + 2] * b[bOff + i + 2];
+            s3 += a[aOff + i + 3] * b[bOff + i + 3];
+        }
+        for (; i < n; i++) {
+            s0 += a[aOff + i] * b[bOff + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** y += alpha * x. */
+    static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    interface RowTask {
+        void run(int row);
+    }
+
+    /** Runs {@code task} for every row, on all cores when there is enough work. */
+    static void forRows(int rows, long workPerRow, RowTask task) {
+        if (rows > 1 && rows * workPerRow >= PARALLEL_WORK) {
+            IntStream.range(0, rows).parallel().forEach(task::run);
+        } else {
+            for (int r = 0; r < rows; r++) {
+                task.run(r);
+            }
+        }
+    }
+}
