@@ -120,14 +120,7 @@ public final class Ops {
      */
     public static void matmulForward(float[] out, int outOff, float[] inp, int inpOff, float[] params, int weight, int bias,
                                      int rows, int inChannels, int outChannels) {
-        forRows(rows, (long) inChannels * outChannels, n -> {
-            int x = inpOff + n * inChannels;
-            int o = outOff + n * outChannels;
-            for (int oc = 0; oc < outChannels; oc++) {
-                float sum = dot(inp, x, params, weight + oc * inChannels, inChannels);
-                out[o + oc] = bias >= 0 ? sum + params[bias + oc] : sum;
-            }
-        });
+        MatMul.forward(out, outOff, inp, inpOff, params, weight, params, bias, rows, inChannels, outChannels);
     }
 
     /** Gradients of {@link #matmulForward}: into {@code dinp} (may be null), the weight and the bias. */
@@ -135,31 +128,9 @@ public final class Ops {
                                       float[] dout, int doutOff, float[] inp, int inpOff, float[] params, int weight,
                                       int rows, int inChannels, int outChannels) {
         if (dinp != null) {
-            forRows(rows, (long) inChannels * outChannels, n -> {
-                int d = doutOff + n * outChannels;
-                int di = dinpOff + n * inChannels;
-                for (int oc = 0; oc < outChannels; oc++) {
-                    float g = dout[d + oc];
-                    if (g != 0f) {
-                        axpy(g, params, weight + oc * inChannels, dinp, di, inChannels);
-                    }
-                }
-            });
+            MatMul.backwardInput(dinp, dinpOff, dout, doutOff, params, weight, rows, inChannels, outChannels);
         }
-        forRows(outChannels, (long) inChannels * rows, oc -> {
-            int w = dweight + oc * inChannels;
-            float biasSum = 0f;
-            for (int n = 0; n < rows; n++) {
-                float g = dout[doutOff + n * outChannels + oc];
-                if (g != 0f) {
-                    axpy(g, inp, inpOff + n * inChannels, grads, w, inChannels);
-                    biasSum += g;
-                }
-            }
-            if (dbias >= 0) {
-                grads[dbias + oc] += biasSum;
-            }
-        });
+        MatMul.backwardWeight(grads, dweight, dbias, dout, doutOff, inp, inpOff, rows, inChannels, outChannels);
     }
 
     // ------------------------------------------------------------------ causal self-attention
@@ -168,24 +139,27 @@ public final class Ops {
      * Multi-head causal self-attention. {@code qkv} holds per position [q | k | v], each {@code channels}
      * wide and split into {@code heads} heads. Keeps the scores ({@code preatt}) and the attention
      * weights ({@code att}, rows sum to 1, zero above the diagonal) for backward and inspection.
+     * Each (sequence, head) gathers its queries, keys and values and runs two matrix products.
      */
     public static void attentionForward(float[] out, int outOff, float[] preatt, float[] att, int attOff,
                                         float[] qkv, int qkvOff, int batch, int time, int channels, int heads) {
-        int headSize = channels / heads;
-        float scale = (float) (1.0 / Math.sqrt(headSize));
-        int c3 = 3 * channels;
-        forRows(batch * heads, (long) time * time * headSize, bh -> {
+        int hs = channels / heads;
+        float scale = (float) (1.0 / Math.sqrt(hs));
+        forRows(batch * heads, (long) time * time * hs, bh -> {
             int b = bh / heads;
             int h = bh % heads;
+            HeadBuffers buf = HeadBuffers.of(time, hs);
+            buf.gather(qkv, qkvOff, b, h, time, channels, hs);
+            int row0 = attOff + (b * heads + h) * time * time;
+            // scores = q · kᵀ, accumulated row by row over the head dimension (no horizontal sums)
+            java.util.Arrays.fill(preatt, row0, row0 + time * time, 0f);
+            MatMul.backwardInputSequential(preatt, row0, buf.q, 0, buf.kT, 0, time, time, hs);
             for (int t = 0; t < time; t++) {
-                int q = qkvOff + (b * time + t) * c3 + h * headSize;
-                int row = attOff + ((b * heads + h) * time + t) * time;
+                int row = row0 + t * time;
                 float max = Float.NEGATIVE_INFINITY;
                 for (int t2 = 0; t2 <= t; t2++) {
-                    int k = qkvOff + (b * time + t2) * c3 + channels + h * headSize;
-                    float score = dot(qkv, q, qkv, k, headSize) * scale;
-                    preatt[row + t2] = score;
-                    max = Math.max(max, score);
+                    preatt[row + t2] *= scale;
+                    max = Math.max(max, preatt[row + t2]);
                 }
                 double sum = 0;
                 for (int t2 = 0; t2 <= t; t2++) {
@@ -194,20 +168,17 @@ public final class Ops {
                     sum += e;
                 }
                 float inv = (float) (1.0 / sum);
-                for (int t2 = 0; t2 < time; t2++) {
-                    if (t2 <= t) {
-                        att[row + t2] *= inv;
-                    } else {
-                        att[row + t2] = 0f;
-                        preatt[row + t2] = 0f;
-                    }
-                }
-                int o = outOff + (b * time + t) * channels + h * headSize;
-                java.util.Arrays.fill(out, o, o + headSize, 0f);
                 for (int t2 = 0; t2 <= t; t2++) {
-                    int v = qkvOff + (b * time + t2) * c3 + 2 * channels + h * headSize;
-                    axpy(att[row + t2], qkv, v, out, o, headSize);
+                    att[row + t2] *= inv;
                 }
+                java.util.Arrays.fill(att, row + t + 1, row + time, 0f);
+                java.util.Arrays.fill(preatt, row + t + 1, row + time, 0f);
+            }
+            // y = att · v
+            java.util.Arrays.fill(buf.y, 0f);
+            MatMul.backwardInputSequential(buf.y, 0, att, row0, buf.v, 0, time, hs, time);
+            for (int t = 0; t < time; t++) {
+                System.arraycopy(buf.y, t * hs, out, outOff + (b * time + t) * channels + h * hs, hs);
             }
         });
     }
@@ -215,43 +186,107 @@ public final class Ops {
     public static void attentionBackward(float[] dqkv, int dqkvOff, float[] datt, float[] dpreatt, int attOff,
                                          float[] dout, int doutOff, float[] qkv, int qkvOff, float[] att,
                                          int batch, int time, int channels, int heads) {
-        int headSize = channels / heads;
-        float scale = (float) (1.0 / Math.sqrt(headSize));
-        int c3 = 3 * channels;
-        // Each (batch, head) writes only its own slice of dqkv: safe to run in parallel.
-        forRows(batch * heads, (long) time * time * headSize * 2, bh -> {
+        int hs = channels / heads;
+        float scale = (float) (1.0 / Math.sqrt(hs));
+        // Each (sequence, head) writes only its own slice of dqkv: safe to run in parallel.
+        forRows(batch * heads, (long) time * time * hs * 2, bh -> {
             int b = bh / heads;
             int h = bh % heads;
+            HeadBuffers buf = HeadBuffers.of(time, hs);
+            buf.gather(qkv, qkvOff, b, h, time, channels, hs);
             for (int t = 0; t < time; t++) {
-                int row = attOff + ((b * heads + h) * time + t) * time;
-                int d = doutOff + (b * time + t) * channels + h * headSize;
-                // out = sum_t2 att[t2] * v[t2]
-                for (int t2 = 0; t2 <= t; t2++) {
-                    int v = qkvOff + (b * time + t2) * c3 + 2 * channels + h * headSize;
-                    int dv = dqkvOff + (b * time + t2) * c3 + 2 * channels + h * headSize;
-                    datt[row + t2] = dot(qkv, v, dout, d, headSize);
-                    axpy(att[row + t2], dout, d, dqkv, dv, headSize);
-                }
-                // softmax: dpre[t3] = att[t3] * (datt[t3] - sum_t2 att[t2] datt[t2])
+                System.arraycopy(dout, doutOff + (b * time + t) * channels + h * hs, buf.y, t * hs, hs);
+            }
+            int row0 = attOff + (b * heads + h) * time * time;
+            // datt = dy · vᵀ; dv = attᵀ · dy
+            java.util.Arrays.fill(datt, row0, row0 + time * time, 0f);
+            MatMul.backwardInputSequential(datt, row0, buf.y, 0, buf.vT, 0, time, time, hs);
+            java.util.Arrays.fill(buf.dv, 0f);
+            MatMul.backwardWeightSequential(buf.dv, 0, att, row0, buf.y, 0, time, hs, time);
+            // softmax: dpre[t3] = att[t3] · (datt[t3] - sum_t2 att[t2] datt[t2]), scaled for the q·k product
+            for (int t = 0; t < time; t++) {
+                int row = row0 + t * time;
                 double weighted = 0;
                 for (int t2 = 0; t2 <= t; t2++) {
                     weighted += att[row + t2] * datt[row + t2];
                 }
                 for (int t3 = 0; t3 <= t; t3++) {
                     dpreatt[row + t3] = att[row + t3] * (datt[row + t3] - (float) weighted);
+                    buf.dscores[t * time + t3] = dpreatt[row + t3] * scale;
                 }
-                // pre = scale * q . k
-                int q = qkvOff + (b * time + t) * c3 + h * headSize;
-                int dq = dqkvOff + (b * time + t) * c3 + h * headSize;
-                for (int t2 = 0; t2 <= t; t2++) {
-                    float g = dpreatt[row + t2] * scale;
-                    int k = qkvOff + (b * time + t2) * c3 + channels + h * headSize;
-                    int dk = dqkvOff + (b * time + t2) * c3 + channels + h * headSize;
-                    axpy(g, qkv, k, dqkv, dq, headSize);
-                    axpy(g, qkv, q, dqkv, dk, headSize);
+                java.util.Arrays.fill(datt, row + t + 1, row + time, 0f);
+                java.util.Arrays.fill(buf.dscores, t * time + t + 1, (t + 1) * time, 0f);
+            }
+            // dq = dscores · k; dk = dscoresᵀ · q
+            java.util.Arrays.fill(buf.dq, 0f);
+            java.util.Arrays.fill(buf.dk, 0f);
+            MatMul.backwardInputSequential(buf.dq, 0, buf.dscores, 0, buf.k, 0, time, hs, time);
+            MatMul.backwardWeightSequential(buf.dk, 0, buf.dscores, 0, buf.q, 0, time, hs, time);
+            int c3 = 3 * channels;
+            for (int t = 0; t < time; t++) {
+                int base = dqkvOff + (b * time + t) * c3 + h * hs;
+                for (int i = 0; i < hs; i++) {
+                    dqkv[base + i] += buf.dq[t * hs + i];
+                    dqkv[base + channels + i] += buf.dk[t * hs + i];
+                    dqkv[base + 2 * channels + i] += buf.dv[t * hs + i];
                 }
             }
         });
+    }
+
+    /** One head's queries, keys, values (and transposed keys and values) as contiguous matrices, per thread. */
+    private static final class HeadBuffers {
+        private static final ThreadLocal<HeadBuffers> LOCAL = new ThreadLocal<>();
+        final int time;
+        final int hs;
+        final float[] q;
+        final float[] k;
+        final float[] kT;
+        final float[] v;
+        final float[] vT;
+        final float[] y;
+        final float[] dq;
+        final float[] dk;
+        final float[] dv;
+        final float[] dscores;
+
+        private HeadBuffers(int time, int hs) {
+            this.time = time;
+            this.hs = hs;
+            q = new float[time * hs];
+            k = new float[time * hs];
+            kT = new float[time * hs];
+            v = new float[time * hs];
+            vT = new float[time * hs];
+            y = new float[time * hs];
+            dq = new float[time * hs];
+            dk = new float[time * hs];
+            dv = new float[time * hs];
+            dscores = new float[time * time];
+        }
+
+        static HeadBuffers of(int time, int hs) {
+            HeadBuffers buf = LOCAL.get();
+            if (buf == null || buf.time != time || buf.hs != hs) {
+                buf = new HeadBuffers(time, hs);
+                LOCAL.set(buf);
+            }
+            return buf;
+        }
+
+        void gather(float[] qkv, int qkvOff, int b, int h, int time, int channels, int hs) {
+            int c3 = 3 * channels;
+            for (int t = 0; t < time; t++) {
+                int base = qkvOff + (b * time + t) * c3 + h * hs;
+                System.arraycopy(qkv, base, q, t * hs, hs);
+                System.arraycopy(qkv, base + channels, k, t * hs, hs);
+                System.arraycopy(qkv, base + 2 * channels, v, t * hs, hs);
+                for (int i = 0; i < hs; i++) {
+                    kT[i * time + t] = qkv[base + channels + i];
+                    vT[i * time + t] = qkv[base + 2 * channels + i];
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ GELU (tanh approximation, as GPT-2)
