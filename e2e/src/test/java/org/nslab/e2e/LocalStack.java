@@ -61,6 +61,8 @@ final class LocalStack {
             env.keySet().removeIf(key -> key.startsWith("NSLAB_") || key.startsWith("KAFKA_"));
             env.put("NSLAB_HOME", home.toString());
             env.put("NSLAB_PORT_OFFSET", String.valueOf(OFFSET));
+            // The reference model trains in the background at a first start; a short run keeps the 2 cores for the tests.
+            env.put("NSLAB_SIMULATION_REFERENCE_STEPS", "20");
             Process process = builder.start();
             boolean finished = process.waitFor(8, TimeUnit.MINUTES);
             String output = Files.readString(log, StandardCharsets.UTF_8);
