@@ -12,6 +12,7 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
+import org.nslab.simulation.engine.EmbeddingSpace;
 import org.nslab.simulation.engine.Gpt;
 import org.nslab.simulation.engine.Inspection;
 import org.nslab.simulation.service.LabTokenizer;
@@ -85,6 +86,74 @@ public class InspectionGraphQlApi {
     @Type("GeneratePayload")
     public record GeneratePayload(String text, @NonNull List<@NonNull GeneratedToken> steps,
                                   @NonNull ReferenceModel.Status referenceModel, @NonNull List<@NonNull UserError> userErrors) {
+    }
+
+    @Type("EmbeddingPoint")
+    public record EmbeddingPoint(@NonNull TokenView token, double x, double y, double z) {
+    }
+
+    @Type("NeighbourView")
+    public record NeighbourView(@NonNull TokenView token, double cosine) {
+    }
+
+    @Type("EmbeddingSpaceReport")
+    public record EmbeddingSpaceReport(@NonNull List<@NonNull Double> explainedVarianceRatio,
+                                       @NonNull @Description("Every token of the vocabulary on the 3 principal axes") List<@NonNull EmbeddingPoint> vocabulary,
+                                       @NonNull @Description("The prompt's contextual vectors (after the final LayerNorm), on the same axes") List<@NonNull EmbeddingPoint> prompt,
+                                       @NonNull List<@NonNull NeighbourView> neighbours) {
+    }
+
+    @Type("EmbeddingSpacePayload")
+    public record EmbeddingSpacePayload(EmbeddingSpaceReport embeddingSpace, @NonNull ReferenceModel.Status referenceModel,
+                                        @NonNull List<@NonNull UserError> userErrors) {
+    }
+
+    @Query
+    @Description("The token embedding table in 3D (PCA), a prompt's contextual vectors in the same space, and the "
+            + "nearest tokens to one token by cosine similarity.")
+    public @NonNull EmbeddingSpacePayload embeddingSpace(String prompt, Integer neighboursOf, @DefaultValue("8") int k) {
+        List<UserError> errors = new ArrayList<>();
+        if (prompt != null && prompt.length() > MAX_PROMPT) {
+            errors.add(UserError.of("prompt must have at most " + MAX_PROMPT + " characters", "prompt"));
+        }
+        if (k < 1 || k > 50) {
+            errors.add(UserError.of("k must be between 1 and 50", "k"));
+        }
+        if (!errors.isEmpty()) {
+            return new EmbeddingSpacePayload(null, reference.status(), errors);
+        }
+        BytePairEncoding bpe = lab.bpe();
+        return reference.withModel(model -> {
+            int vocab = model.config().vocabSize();
+            int c = model.config().width();
+            if (neighboursOf != null && (neighboursOf < 0 || neighboursOf >= vocab)) {
+                return new EmbeddingSpacePayload(null, reference.status(),
+                        List.of(UserError.of("neighboursOf must be a token id between 0 and " + (vocab - 1), "neighboursOf")));
+            }
+            float[] params = model.parameters();
+            int wte = model.layout().wte;
+            EmbeddingSpace.Projection projection = EmbeddingSpace.pca(params, wte, vocab, c, 3);
+            List<EmbeddingPoint> vocabulary = IntStream.range(0, vocab)
+                    .mapToObj(t -> point(view(bpe, t), projection.project(params, wte + t * c))).toList();
+            List<EmbeddingPoint> promptPoints = List.of();
+            if (prompt != null && !prompt.isEmpty()) {
+                int[] tokens = bpe.encode(prompt);
+                int[] window = Arrays.copyOfRange(tokens, Math.max(0, tokens.length - model.config().contextLength()), tokens.length);
+                model.forward(window, 0, null, 0, 1, window.length);
+                float[] lnf = model.activations().lnf;
+                promptPoints = IntStream.range(0, window.length)
+                        .mapToObj(i -> point(view(bpe, window[i]), projection.project(lnf, i * c))).toList();
+            }
+            List<NeighbourView> neighbours = neighboursOf == null ? List.of()
+                    : EmbeddingSpace.nearest(params, wte, vocab, c, params, wte + neighboursOf * c, neighboursOf, k).stream()
+                    .map(n -> new NeighbourView(view(bpe, n.index()), n.cosine())).toList();
+            return new EmbeddingSpacePayload(new EmbeddingSpaceReport(Arrays.stream(projection.explainedVarianceRatio()).boxed().toList(),
+                    vocabulary, promptPoints, neighbours), reference.status(), List.<UserError>of());
+        }).orElseGet(() -> new EmbeddingSpacePayload(null, reference.status(), List.of()));
+    }
+
+    private static EmbeddingPoint point(TokenView token, double[] xyz) {
+        return new EmbeddingPoint(token, xyz[0], xyz[1], xyz[2]);
     }
 
     @Query

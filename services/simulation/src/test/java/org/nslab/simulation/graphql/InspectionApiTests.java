@@ -79,6 +79,23 @@ class InspectionApiTests {
     }
 
     @Test
+    void theEmbeddingSpaceShowsEveryTokenThePromptAndTheNearestNeighbours() {
+        graphql("""
+                query { embeddingSpace(prompt: "The cat sat", neighboursOf: 300, k: 4) {
+                  embeddingSpace { explainedVarianceRatio vocabulary { token { id } x y z } prompt { token { text } x }
+                                   neighbours { token { id } cosine } }
+                  userErrors { field message } } }""")
+                .body("data.embeddingSpace.userErrors", empty())
+                .body("data.embeddingSpace.embeddingSpace.explainedVarianceRatio", hasSize(3))
+                .body("data.embeddingSpace.embeddingSpace.vocabulary", hasSize(1024))
+                .body("data.embeddingSpace.embeddingSpace.prompt.size()", org.hamcrest.Matchers.greaterThan(1))
+                .body("data.embeddingSpace.embeddingSpace.neighbours", hasSize(4))
+                .body("data.embeddingSpace.embeddingSpace.neighbours.token.id", org.hamcrest.Matchers.not(hasItem(300)));
+        graphql("query { embeddingSpace(neighboursOf: 5000) { embeddingSpace { explainedVarianceRatio } userErrors { field } } }")
+                .body("data.embeddingSpace.userErrors[0].field", equalTo(List.of("neighboursOf")));
+    }
+
+    @Test
     void outOfRangeInputsAreUserErrorsNamingTheField() {
         graphql("""
                 query { inspect(input: {prompt: "The cat", layer: 9, temperature: 0}) {
