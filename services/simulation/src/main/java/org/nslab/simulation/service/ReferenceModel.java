@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.function.Function;
+import org.eclipse.microprofile.graphql.Name;
 import org.jboss.logging.Logger;
 import org.nslab.simulation.corpus.BrownCorpus;
 import org.nslab.simulation.corpus.Document;
@@ -29,9 +30,11 @@ import org.nslab.simulation.engine.TrainingConfig;
 @ApplicationScoped
 public class ReferenceModel {
 
+    @Name("ReferenceModelState")
     public enum State { TRAINING, READY, FAILED }
 
     /** What a learner sees while waiting: the state, progress and the latest validation loss. */
+    @Name("ReferenceModelStatus")
     public record Status(State state, int step, int steps, Double validationLoss, String message) {
     }
 

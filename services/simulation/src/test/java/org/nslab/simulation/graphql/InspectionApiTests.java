@@ -96,6 +96,25 @@ class InspectionApiTests {
     }
 
     @Test
+    void aLossLandscapeIsComputedAsAJobAndCachedByItsSettings() {
+        String id = graphql("mutation { computeLossLandscape(size: 5, radius: 0.5, seed: 3) { job { id total } userErrors { field } } }")
+                .body("data.computeLossLandscape.userErrors", empty())
+                .body("data.computeLossLandscape.job.total", equalTo(25))
+                .extract().path("data.computeLossLandscape.job.id");
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "DONE".equals(graphql("query { lossLandscapeJob(id: \"" + id + "\") { state } }").extract().path("data.lossLandscapeJob.state")));
+        graphql("query { lossLandscapeJob(id: \"" + id + "\") { done losses centerLoss alphas } }")
+                .body("data.lossLandscapeJob.done", equalTo(25))
+                .body("data.lossLandscapeJob.losses", hasSize(5))
+                .body("data.lossLandscapeJob.alphas[2]", equalTo(0.0f));
+        graphql("mutation { computeLossLandscape(size: 5, radius: 0.5, seed: 3) { job { id state } } }")
+                .body("data.computeLossLandscape.job.id", equalTo(id))
+                .body("data.computeLossLandscape.job.state", equalTo("DONE"));
+        graphql("mutation { computeLossLandscape(size: 500) { job { id } userErrors { field } } }")
+                .body("data.computeLossLandscape.userErrors[0].field", equalTo(List.of("size")));
+    }
+
+    @Test
     void outOfRangeInputsAreUserErrorsNamingTheField() {
         graphql("""
                 query { inspect(input: {prompt: "The cat", layer: 9, temperature: 0}) {
