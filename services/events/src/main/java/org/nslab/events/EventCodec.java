@@ -32,36 +32,54 @@ public final class EventCodec {
             .setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
     private static final Schema LEARNING_EVENT_SCHEMA = load(LearningEventRecorded.SCHEMA);
+    private static final Schema TRAINING_PROGRESSED_SCHEMA = load(TrainingProgressed.SCHEMA);
 
     private EventCodec() {
     }
 
     public static String encode(LearningEventRecorded event) {
+        return encode(event, LearningEventRecorded.SCHEMA, LEARNING_EVENT_SCHEMA);
+    }
+
+    public static String encode(TrainingProgressed event) {
+        return encode(event, TrainingProgressed.SCHEMA, TRAINING_PROGRESSED_SCHEMA);
+    }
+
+    /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
+    public static TrainingProgressed decodeTrainingProgressed(String json) {
+        return decode(json, TrainingProgressed.SCHEMA, TRAINING_PROGRESSED_SCHEMA, TrainingProgressed.class);
+    }
+
+    private static String encode(Object event, String schemaName, Schema schema) {
         JsonNode tree = MAPPER.valueToTree(event);
-        check(LearningEventRecorded.SCHEMA, LEARNING_EVENT_SCHEMA, tree);
+        check(schemaName, schema, tree);
         try {
             return MAPPER.writeValueAsString(tree);
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialize " + LearningEventRecorded.SCHEMA, e);
+            throw new IllegalStateException("cannot serialize " + schemaName, e);
         }
     }
 
     /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
     public static LearningEventRecorded decodeLearningEvent(String json) {
+        return decode(json, LearningEventRecorded.SCHEMA, LEARNING_EVENT_SCHEMA, LearningEventRecorded.class);
+    }
+
+    private static <T> T decode(String json, String schemaName, Schema schema, Class<T> type) {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException(LearningEventRecorded.SCHEMA, List.of(new Violation("", "payload is not JSON")));
+            throw new InvalidEventException(schemaName, List.of(new Violation("", "payload is not JSON")));
         }
         if (tree == null) {
-            throw new InvalidEventException(LearningEventRecorded.SCHEMA, List.of(new Violation("", "payload is empty")));
+            throw new InvalidEventException(schemaName, List.of(new Violation("", "payload is empty")));
         }
-        check(LearningEventRecorded.SCHEMA, LEARNING_EVENT_SCHEMA, tree);
+        check(schemaName, schema, tree);
         try {
-            return MAPPER.treeToValue(tree, LearningEventRecorded.class);
+            return MAPPER.treeToValue(tree, type);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException(LearningEventRecorded.SCHEMA, List.of(new Violation("", e.getOriginalMessage())));
+            throw new InvalidEventException(schemaName, List.of(new Violation("", e.getOriginalMessage())));
         }
     }
 

@@ -103,6 +103,17 @@ class EventCodecTest {
         assertTrue(e.problems().stream().anyMatch(p -> p.startsWith("/statement/actor/tenant")), e.problems().toString());
     }
 
+    @Test
+    void trainingProgressRoundTripsAndAnUnknownStateIsRejected() {
+        TrainingProgressed event = TrainingProgressed.of(UUID.randomUUID(), "demo-university/alice", "RUNNING", 12, 300,
+                4.2, null, 1e-3, 0.7, java.util.List.of(0.3, 0.4), 3900.0);
+
+        assertEquals(event, EventCodec.decodeTrainingProgressed(EventCodec.encode(event)));
+        String broken = EventCodec.encode(event).replace("\"RUNNING\"", "\"SLEEPING\"");
+        InvalidEventException e = assertThrows(InvalidEventException.class, () -> EventCodec.decodeTrainingProgressed(broken));
+        assertTrue(e.problems().get(0).startsWith("/state"), e.problems().toString());
+    }
+
     private static String fixture(String name) {
         try (InputStream in = EventCodecTest.class.getResourceAsStream("/fixtures/" + name + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -20,7 +20,6 @@ public final class Trainer {
     private final TokenDataset data;
     private final AdamW optimizer;
     private final LearningRateSchedule schedule;
-    private final SplittableRandom random;
     private final int[] inputs;
     private final int[] targets;
     private final int[] validationInputs;
@@ -41,7 +40,6 @@ public final class Trainer {
         this.data = data;
         this.optimizer = AdamW.standard(model.layout(), config.weightDecay());
         this.schedule = config.schedule();
-        this.random = new SplittableRandom(config.seed());
         this.time = model.config().contextLength();
         this.inputs = new int[config.batch() * time];
         this.targets = new int[config.batch() * time];
@@ -80,7 +78,10 @@ public final class Trainer {
             throw new IllegalStateException("training has finished");
         }
         long start = System.nanoTime();
-        TokenDataset.sample(data.train(), random, config.batch(), time, inputs, targets);
+        // The batch of a step depends only on the seed and the step: a run resumed from a checkpoint
+        // continues exactly as it would have without the interruption.
+        TokenDataset.sample(data.train(), new SplittableRandom(config.seed() * 0x9E3779B97F4A7C15L + step),
+                config.batch(), time, inputs, targets);
         model.zeroGradients();
         double loss = model.forward(inputs, 0, targets, 0, config.batch(), time);
         model.backward();
@@ -104,6 +105,29 @@ public final class Trainer {
         }
         return new StepReport(step, loss, validationLoss, lr, norm, layerNorms,
                 config.batch() * time / seconds, stoppedEarly);
+    }
+
+    /** Everything a checkpoint needs to continue the run exactly. */
+    public record State(int step, float[] parameters, float[] firstMoments, float[] secondMoments, int optimizerSteps,
+                        double bestValidationLoss, float[] bestParameters, int evaluationsWithoutImprovement) {
+    }
+
+    public State state() {
+        return new State(step, model.parameters().clone(), optimizer.firstMoments().clone(), optimizer.secondMoments().clone(),
+                optimizer.steps(), bestValidationLoss, bestParameters == null ? null : bestParameters.clone(),
+                evaluationsWithoutImprovement);
+    }
+
+    /** A trainer that continues from {@code state} (the model's parameters are replaced by the state's). */
+    public static Trainer restore(Gpt model, TrainingConfig config, TokenDataset data, State state) {
+        Trainer trainer = new Trainer(model, config, data);
+        System.arraycopy(state.parameters(), 0, model.parameters(), 0, state.parameters().length);
+        trainer.optimizer.restore(state.firstMoments(), state.secondMoments(), state.optimizerSteps());
+        trainer.step = state.step();
+        trainer.bestValidationLoss = state.bestValidationLoss();
+        trainer.bestParameters = state.bestParameters() == null ? null : state.bestParameters().clone();
+        trainer.evaluationsWithoutImprovement = state.evaluationsWithoutImprovement();
+        return trainer;
     }
 
     /** Mean loss over the fixed validation windows. */

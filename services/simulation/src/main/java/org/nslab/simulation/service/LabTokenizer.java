@@ -5,6 +5,7 @@ import java.util.List;
 import org.jboss.logging.Logger;
 import org.nslab.simulation.corpus.BrownCorpus;
 import org.nslab.simulation.corpus.Document;
+import org.nslab.simulation.engine.TokenDataset;
 import org.nslab.simulation.tokenizer.BytePairEncoding;
 import org.nslab.simulation.tokenizer.Tokenizers;
 
@@ -16,6 +17,7 @@ public class LabTokenizer {
     private static final Logger LOG = Logger.getLogger(LabTokenizer.class);
 
     private volatile BytePairEncoding bpe;
+    private volatile TokenDataset dataset;
     private final Tokenizers tokenizers = new Tokenizers(this::bpe);
 
     public BytePairEncoding bpe() {
@@ -30,6 +32,21 @@ public class LabTokenizer {
                             (System.nanoTime() - start) / 1e9);
                 }
                 current = bpe;
+            }
+        }
+        return current;
+    }
+
+    /** The Brown corpus in this BPE, split by document (every 10th to validation), built once. */
+    public TokenDataset dataset() {
+        TokenDataset current = dataset;
+        if (current == null) {
+            synchronized (this) {
+                if (dataset == null) {
+                    BytePairEncoding tokenizer = bpe();
+                    dataset = TokenDataset.split(BrownCorpus.load(), d -> tokenizer.encode(d.text() + "\n"), 10);
+                }
+                current = dataset;
             }
         }
         return current;

@@ -3,7 +3,6 @@ package org.nslab.simulation.service;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -12,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.graphql.Name;
 import org.jboss.logging.Logger;
-import org.nslab.simulation.corpus.BrownCorpus;
-import org.nslab.simulation.corpus.Document;
 import org.nslab.simulation.engine.LossLandscape;
 import org.nslab.simulation.engine.TokenDataset;
 
@@ -96,7 +93,6 @@ public class LandscapeJobs {
 
     /** Held-out text: the validation documents of the reference model's split (every 10th). */
     private int[] validationTokens() {
-        List<Document> documents = BrownCorpus.load();
-        return TokenDataset.split(documents, d -> lab.bpe().encode(d.text() + "\n"), 10).validation();
+        return lab.dataset().validation();
     }
 }

@@ -10,12 +10,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.List;
 import java.util.function.Function;
 import org.eclipse.microprofile.graphql.Name;
 import org.jboss.logging.Logger;
-import org.nslab.simulation.corpus.BrownCorpus;
-import org.nslab.simulation.corpus.Document;
 import org.nslab.simulation.engine.Gpt;
 import org.nslab.simulation.engine.GptConfig;
 import org.nslab.simulation.engine.TokenDataset;
@@ -96,8 +93,7 @@ public class ReferenceModel {
                 LOG.infof("reference model loaded from %s", file);
                 return;
             }
-            List<Document> documents = BrownCorpus.load();
-            TokenDataset data = TokenDataset.split(documents, d -> tokenizer.bpe().encode(d.text() + "\n"), 10);
+            TokenDataset data = tokenizer.dataset();
             TrainingConfig training = new TrainingConfig(settings.batch(), 3e-3f, 3e-4f, Math.min(30, settings.steps() / 10),
                     settings.steps(), 0.1f, 1.0f, Math.max(1, settings.steps() / 10), 4, 0, settings.seed());
             Gpt candidate = Gpt.initialize(config, settings.seed());

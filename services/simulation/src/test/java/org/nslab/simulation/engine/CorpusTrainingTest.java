@@ -36,6 +36,33 @@ class CorpusTrainingTest {
     }
 
     @Test
+    void aRunRestoredFromItsStateContinuesExactlyAsWithoutTheInterruption() {
+        int[] tokens = GptTest.randomTokens(5_000, 64, 8);
+        TokenDataset data = new TokenDataset(tokens, GptTest.randomTokens(2_000, 64, 9));
+        GptConfig config = new GptConfig(64, 16, 1, 2, 16, 2);
+        TrainingConfig training = new TrainingConfig(4, 1e-2f, 1e-3f, 2, 10, 0.1f, 1.0f, 5, 2, 0, 3);
+
+        Trainer straight = new Trainer(Gpt.initialize(config, 3), training, data);
+        for (int i = 0; i < 10; i++) {
+            straight.step();
+        }
+        Trainer first = new Trainer(Gpt.initialize(config, 3), training, data);
+        for (int i = 0; i < 6; i++) {
+            first.step();
+        }
+        Trainer.State saved = first.state();
+        Trainer resumed = Trainer.restore(Gpt.initialize(config, 99), training, data, saved);
+        Trainer.StepReport last = null;
+        while (!resumed.finished()) {
+            last = resumed.step();
+        }
+
+        assertEquals(10, last.step());
+        org.junit.jupiter.api.Assertions.assertArrayEquals(straight.state().parameters(), resumed.state().parameters());
+        assertEquals(straight.bestValidationLoss(), resumed.bestValidationLoss());
+    }
+
+    @Test
     void earlyStoppingEndsARunWhoseValidationLossNoLongerImproves() {
         int[] tokens = GptTest.randomTokens(20_000, 64, 3);
         TokenDataset data = new TokenDataset(tokens, GptTest.randomTokens(5_000, 64, 4));

@@ -1,0 +1,43 @@
+package org.nslab.simulation.messaging;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import org.nslab.events.EventCodec;
+import org.nslab.events.TrainingProgressed;
+
+/**
+ * Publishes training progress to Kafka (simulation.training-progressed.v1, keyed by run) and to the
+ * live GraphQL subscriptions of this replica. Training never waits for Kafka: a failed send is logged.
+ */
+@ApplicationScoped
+public class TrainingProgressPublisher {
+
+    private static final Logger LOG = Logger.getLogger(TrainingProgressPublisher.class);
+
+    private final MutinyEmitter<String> emitter;
+    private final BroadcastProcessor<TrainingProgressed> live = BroadcastProcessor.create();
+
+    public TrainingProgressPublisher(@Channel("training-progress") MutinyEmitter<String> emitter) {
+        this.emitter = emitter;
+    }
+
+    public void publish(TrainingProgressed event) {
+        live.onNext(event);
+        Message<String> message = Message.of(EventCodec.encode(event))
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build());
+        emitter.sendMessage(message).subscribe().with(ignored -> { },
+                failure -> LOG.warnf("training progress of run %s not published: %s", event.runId(), failure.toString()));
+    }
+
+    /** The progress of one run from now on. */
+    public Multi<TrainingProgressed> follow(UUID runId) {
+        return live.filter(event -> event.runId().equals(runId));
+    }
+}
