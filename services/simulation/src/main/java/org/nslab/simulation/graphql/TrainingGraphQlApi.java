@@ -1,5 +1,6 @@
 package org.nslab.simulation.graphql;
 
+import io.smallrye.graphql.api.Subscription;
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
@@ -13,7 +14,6 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
-import io.smallrye.graphql.api.Subscription;
 import org.nslab.events.TrainingProgressed;
 import org.nslab.simulation.messaging.TrainingProgressPublisher;
 import org.nslab.simulation.repository.TrainingRunEntity;

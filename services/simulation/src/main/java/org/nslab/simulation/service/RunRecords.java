@@ -34,9 +34,7 @@ public class RunRecords {
 
     @Transactional
     public Optional<TrainingRunEntity> find(UUID id) {
-        Optional<TrainingRunEntity> run = TrainingRunEntity.findByIdOptional(id);
-        run.ifPresent(r -> r.queuePosition()); // touch inside the transaction
-        return run;
+        return TrainingRunEntity.findByIdOptional(id);
     }
 
     @Transactional
