@@ -4,6 +4,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -17,6 +20,7 @@ import org.nslab.simulation.engine.Gpt;
 import org.nslab.simulation.engine.Inspection;
 import org.nslab.simulation.service.LabTokenizer;
 import org.nslab.simulation.service.ReferenceModel;
+import org.nslab.simulation.service.TrainingRuns;
 import org.nslab.simulation.tokenizer.BytePairEncoding;
 
 /** The insides of the reference model for a prompt: attention, residual stream, MLP, logit lens, next tokens. */
@@ -29,10 +33,12 @@ public class InspectionGraphQlApi {
 
     private final ReferenceModel reference;
     private final LabTokenizer lab;
+    private final TrainingRuns runs;
 
-    public InspectionGraphQlApi(ReferenceModel reference, LabTokenizer lab) {
+    public InspectionGraphQlApi(ReferenceModel reference, LabTokenizer lab, TrainingRuns runs) {
         this.reference = reference;
         this.lab = lab;
+        this.runs = runs;
     }
 
     @Type("TokenView")
@@ -68,13 +74,16 @@ public class InspectionGraphQlApi {
     }
 
     @Input("InspectInput")
-    public record InspectInput(@NonNull String prompt, Integer layer, Integer position, @DefaultValue("5") int top,
+    public record InspectInput(@NonNull String prompt,
+                               @Description("A training run to read instead of the reference model") String runId,
+                               @Description("Its checkpoint step; the latest when absent") Integer checkpointStep,
+                               Integer layer, Integer position, @DefaultValue("5") int top,
                                @DefaultValue("1.0") double temperature, @DefaultValue("0") int topK,
                                @DefaultValue("1.0") double topP) {
     }
 
     @Input("GenerateInput")
-    public record GenerateInput(@NonNull String prompt, @DefaultValue("16") int tokens, @DefaultValue("1.0") double temperature,
+    public record GenerateInput(@NonNull String prompt, String runId, Integer checkpointStep, @DefaultValue("16") int tokens, @DefaultValue("1.0") double temperature,
                                 @DefaultValue("40") int topK, @DefaultValue("0.95") double topP, @DefaultValue("1") long seed,
                                 @DefaultValue("3") int alternatives) {
     }
@@ -178,8 +187,13 @@ public class InspectionGraphQlApi {
         }
         BytePairEncoding bpe = lab.bpe();
         int[] tokens = bpe.encode(input.prompt());
-        return reference.withModel(model -> inspect(model, bpe, tokens, input, sampling))
-                .orElseGet(() -> new InspectPayload(null, reference.status(), List.of()));
+        List<UserError> modelErrors = new ArrayList<>();
+        Optional<InspectPayload> result = onModel(input.runId(), input.checkpointStep(), modelErrors,
+                model -> inspect(model, bpe, tokens, input, sampling));
+        if (!modelErrors.isEmpty()) {
+            return new InspectPayload(null, reference.status(), modelErrors);
+        }
+        return result.orElseGet(() -> new InspectPayload(null, reference.status(), List.of()));
     }
 
     @Query
@@ -201,7 +215,8 @@ public class InspectionGraphQlApi {
         }
         BytePairEncoding bpe = lab.bpe();
         int[] prompt = bpe.encode(input.prompt());
-        return reference.withModel(model -> {
+        List<UserError> modelErrors = new ArrayList<>();
+        Optional<GeneratePayload> result = onModel(input.runId(), input.checkpointStep(), modelErrors, model -> {
             if (prompt.length > model.config().contextLength()) {
                 return new GeneratePayload(null, List.of(), reference.status(), List.of(UserError.of("the prompt has "
                         + prompt.length + " tokens; at most " + model.config().contextLength(), "input", "prompt")));
@@ -212,7 +227,34 @@ public class InspectionGraphQlApi {
             return new GeneratePayload(bpe.decode(generated), steps.stream()
                     .map(s -> new GeneratedToken(view(bpe, s.token()), s.probability(), candidates(bpe, s.alternatives())))
                     .toList(), reference.status(), List.<UserError>of());
-        }).orElseGet(() -> new GeneratePayload(null, List.of(), reference.status(), List.of()));
+        });
+        if (!modelErrors.isEmpty()) {
+            return new GeneratePayload(null, List.of(), reference.status(), modelErrors);
+        }
+        return result.orElseGet(() -> new GeneratePayload(null, List.of(), reference.status(), List.of()));
+    }
+
+    /** Runs {@code work} on the reference model, or on a run's checkpoint when {@code runId} is given. */
+    private <T> Optional<T> onModel(String runId, Integer step, List<UserError> errors, Function<Gpt, T> work) {
+        if (runId == null) {
+            return reference.withModel(work);
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(runId);
+        } catch (IllegalArgumentException e) {
+            errors.add(UserError.of("runId must be a UUID", "input", "runId"));
+            return Optional.empty();
+        }
+        Optional<Gpt> model = runs.checkpointModel(id, step);
+        if (model.isEmpty()) {
+            errors.add(UserError.of(step == null ? "run " + runId + " has no checkpoint yet"
+                    : "run " + runId + " has no checkpoint at step " + step, "input", step == null ? "runId" : "checkpointStep"));
+            return Optional.empty();
+        }
+        synchronized (model.get()) {
+            return Optional.of(work.apply(model.get()));
+        }
     }
 
     private InspectPayload inspect(Gpt model, BytePairEncoding bpe, int[] tokens, InspectInput input, Inspection.Sampling sampling) {

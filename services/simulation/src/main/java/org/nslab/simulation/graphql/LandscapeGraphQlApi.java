@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
 import org.nslab.simulation.service.LandscapeJobs;
 import org.nslab.simulation.service.ReferenceModel;
+import org.nslab.simulation.service.TrainingRuns;
 
 /** The loss landscape around the reference model, computed as a job and cached. */
 @GraphQLApi
@@ -21,17 +23,20 @@ public class LandscapeGraphQlApi {
 
     private final LandscapeJobs jobs;
     private final ReferenceModel reference;
+    private final TrainingRuns runs;
 
-    public LandscapeGraphQlApi(LandscapeJobs jobs, ReferenceModel reference) {
+    public LandscapeGraphQlApi(LandscapeJobs jobs, ReferenceModel reference, TrainingRuns runs) {
         this.jobs = jobs;
         this.reference = reference;
+        this.runs = runs;
     }
 
     @Type("LossLandscapeJob")
     public record JobView(@NonNull String id, @NonNull LandscapeJobs.State state, int done, int total, int size,
                           double radius, long seed, List<@NonNull Double> alphas, List<@NonNull Double> betas,
                           @Description("losses[i][j] at (alphas[i], betas[j])") List<@NonNull List<@NonNull Double>> losses,
-                          Double centerLoss) {
+                          Double centerLoss, String runId,
+                          @NonNull @Description("The run's checkpoints on the plane") List<LandscapeJobs.@NonNull TrajectoryPoint> trajectory) {
     }
 
     @Type("ComputeLossLandscapePayload")
@@ -42,21 +47,33 @@ public class LandscapeGraphQlApi {
     @Description("Starts (or finds, when already computed) a size × size slice of the loss surface around the reference "
             + "model along two filter-normalized random directions (Li et al., 2018).")
     public @NonNull StartPayload computeLossLandscape(@DefaultValue("21") int size, @DefaultValue("1.0") double radius,
-                                                      @DefaultValue("1") long seed) {
+                                                      @DefaultValue("1") long seed,
+                                                      @Description("Around this run's latest checkpoint, with its trajectory") String runId) {
         List<UserError> errors = new ArrayList<>();
+        UUID run = null;
+        if (runId != null) {
+            try {
+                run = UUID.fromString(runId);
+                if (runs.checkpointModel(run, null).isEmpty()) {
+                    errors.add(UserError.of("run " + runId + " has no checkpoint yet", "runId"));
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add(UserError.of("runId must be a UUID", "runId"));
+            }
+        }
         if (size < 2 || size > 51) {
             errors.add(UserError.of("size must be between 2 and 51", "size"));
         }
         if (!(radius > 0 && radius <= 10)) {
             errors.add(UserError.of("radius must be in (0, 10]", "radius"));
         }
-        if (reference.status().state() != ReferenceModel.State.READY) {
+        if (run == null && reference.status().state() != ReferenceModel.State.READY) {
             errors.add(UserError.of("the reference model is not ready yet (" + reference.status().state() + ")", "reference"));
         }
         if (!errors.isEmpty()) {
             return new StartPayload(null, errors);
         }
-        return new StartPayload(view(jobs.start(new LandscapeJobs.Settings(size, radius, seed))), List.of());
+        return new StartPayload(view(jobs.start(new LandscapeJobs.Settings(size, radius, seed, run))), List.of());
     }
 
     @Query
@@ -72,6 +89,7 @@ public class LandscapeGraphQlApi {
                 s == null ? null : Arrays.stream(s.alphas()).boxed().toList(),
                 s == null ? null : Arrays.stream(s.betas()).boxed().toList(),
                 s == null ? null : Arrays.stream(s.losses()).map(row -> Arrays.stream(row).boxed().toList()).toList(),
-                s == null ? null : s.centerLoss());
+                s == null ? null : s.centerLoss(), job.settings().runId() == null ? null : job.settings().runId().toString(),
+                job.trajectory());
     }
 }

@@ -3,14 +3,17 @@ package org.nslab.simulation.service;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import org.eclipse.microprofile.graphql.Name;
 import org.jboss.logging.Logger;
+import org.nslab.simulation.engine.Gpt;
 import org.nslab.simulation.engine.LossLandscape;
 import org.nslab.simulation.engine.TokenDataset;
 
@@ -24,10 +27,16 @@ public class LandscapeJobs {
     @Name("LossLandscapeState")
     public enum State { QUEUED, RUNNING, DONE, FAILED }
 
-    public record Settings(int size, double radius, long seed) {
+    /** {@code runId}: around that run's latest checkpoint, with its trajectory; null: around the reference model. */
+    public record Settings(int size, double radius, long seed, UUID runId) {
     }
 
-    public record Job(String id, Settings settings, State state, int done, int total, LossLandscape.Surface surface) {
+    /** Where a checkpoint of the run lies on the plane. */
+    public record TrajectoryPoint(int step, double alpha, double beta) {
+    }
+
+    public record Job(String id, Settings settings, State state, int done, int total, LossLandscape.Surface surface,
+                      List<TrajectoryPoint> trajectory) {
     }
 
     private static final Logger LOG = Logger.getLogger(LandscapeJobs.class);
@@ -35,6 +44,7 @@ public class LandscapeJobs {
 
     private final ReferenceModel reference;
     private final LabTokenizer lab;
+    private final TrainingRuns runs;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "loss-landscape");
         t.setDaemon(true);
@@ -43,9 +53,10 @@ public class LandscapeJobs {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<Settings, String> bySettings = new ConcurrentHashMap<>();
 
-    public LandscapeJobs(ReferenceModel reference, LabTokenizer lab) {
+    public LandscapeJobs(ReferenceModel reference, LabTokenizer lab, TrainingRuns runs) {
         this.reference = reference;
         this.lab = lab;
+        this.runs = runs;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -56,7 +67,7 @@ public class LandscapeJobs {
     public Job start(Settings settings) {
         String id = bySettings.computeIfAbsent(settings, s -> {
             String newId = UUID.randomUUID().toString();
-            jobs.put(newId, new Job(newId, s, State.QUEUED, 0, s.size() * s.size(), null));
+            jobs.put(newId, new Job(newId, s, State.QUEUED, 0, s.size() * s.size(), null, List.of()));
             executor.submit(() -> run(newId, s));
             return newId;
         });
@@ -70,25 +81,46 @@ public class LandscapeJobs {
     private void run(String id, Settings settings) {
         int total = settings.size() * settings.size();
         try {
-            Optional<LossLandscape.Surface> surface = reference.withModel(model -> {
+            Function<Gpt, Job> work = model -> {
                 int time = model.config().contextLength();
                 int[] inputs = new int[BATCH * time];
                 int[] targets = new int[BATCH * time];
                 TokenDataset.sample(validationTokens(), new java.util.SplittableRandom(settings.seed()), BATCH, time, inputs, targets);
-                return new LossLandscape(model, settings.seed()).evaluate(settings.size(), settings.radius(), inputs, targets,
-                        BATCH, time, done -> jobs.put(id, new Job(id, settings, State.RUNNING, done, total, null)));
-            });
-            if (surface.isEmpty()) {
-                jobs.put(id, new Job(id, settings, State.FAILED, 0, total, null));
-                bySettings.remove(settings);
+                LossLandscape landscape = new LossLandscape(model, settings.seed());
+                LossLandscape.Surface surface = landscape.evaluate(settings.size(), settings.radius(), inputs, targets, BATCH, time,
+                        done -> jobs.put(id, new Job(id, settings, State.RUNNING, done, total, null, List.of())));
+                List<TrajectoryPoint> trajectory = settings.runId() == null ? List.of()
+                        : runs.checkpointParameters(settings.runId()).stream().map(c -> {
+                            double[] ab = landscape.project(c.getValue());
+                            return new TrajectoryPoint(c.getKey(), ab[0], ab[1]);
+                        }).toList();
+                return new Job(id, settings, State.DONE, total, total, surface, trajectory);
+            };
+            Optional<Job> done;
+            if (settings.runId() == null) {
+                done = reference.withModel(work);
+            } else {
+                Optional<Gpt> model = runs.checkpointModel(settings.runId(), null);
+                done = model.map(m -> {
+                    synchronized (m) {
+                        return work.apply(m);
+                    }
+                });
+            }
+            if (done.isEmpty()) {
+                fail(id, settings, total);
                 return;
             }
-            jobs.put(id, new Job(id, settings, State.DONE, total, total, surface.get()));
+            jobs.put(id, done.get());
         } catch (RuntimeException e) {
             LOG.error("loss landscape " + id + " failed", e);
-            jobs.put(id, new Job(id, settings, State.FAILED, 0, total, null));
-            bySettings.remove(settings);
+            fail(id, settings, total);
         }
+    }
+
+    private void fail(String id, Settings settings, int total) {
+        jobs.put(id, new Job(id, settings, State.FAILED, 0, total, null, List.of()));
+        bySettings.remove(settings);
     }
 
     /** Held-out text: the validation documents of the reference model's split (every 10th). */

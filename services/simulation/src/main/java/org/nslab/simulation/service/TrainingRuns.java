@@ -61,6 +61,13 @@ public class TrainingRuns {
     private final CheckpointStore store;
     private final ExecutorService workers;
     private final Map<UUID, Control> controls = new ConcurrentHashMap<>();
+    /** Checkpoint models loaded for inspection, the four most recently used. */
+    private final Map<String, Gpt> loaded = new java.util.LinkedHashMap<>(8, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Gpt> eldest) {
+            return size() > 4;
+        }
+    };
 
     public TrainingRuns(RunRecords records, LabTokenizer lab, TrainingProgressPublisher publisher,
                         @ConfigProperty(name = "nslab.simulation.runs.workers", defaultValue = "0") int workers,
@@ -163,6 +170,47 @@ public class TrainingRuns {
 
     public long queuePosition(UUID runId) {
         return records.queuePosition(runId);
+    }
+
+    /** The parameters of every checkpoint of a run, in step order (for its trajectory on a loss landscape). */
+    public List<Map.Entry<Integer, float[]>> checkpointParameters(UUID runId) {
+        List<Map.Entry<Integer, float[]>> all = new java.util.ArrayList<>();
+        for (CheckpointEntity checkpoint : records.checkpoints(runId)) {
+            try {
+                all.add(Map.entry(checkpoint.step, store.read(checkpoint.blob).parameters()));
+            } catch (IOException e) {
+                LOG.warnf("checkpoint %s cannot be read: %s", checkpoint.blob, e.toString());
+            }
+        }
+        return all;
+    }
+
+    /** The model of a run at one of its checkpoints (the latest when {@code step} is null), kept for a few inspections. */
+    public Optional<Gpt> checkpointModel(UUID runId, Integer step) {
+        Optional<TrainingRunEntity> run = records.find(runId);
+        if (run.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<CheckpointEntity> checkpoint = step == null ? records.latestCheckpoint(runId)
+                : records.checkpoints(runId).stream().filter(c -> c.step == step).findFirst();
+        if (checkpoint.isEmpty()) {
+            return Optional.empty();
+        }
+        synchronized (loaded) {
+            Gpt cached = loaded.get(checkpoint.get().blob);
+            if (cached != null) {
+                return Optional.of(cached);
+            }
+            try {
+                RunSettings settings = JSON.readValue(run.get().settings, RunSettings.class);
+                Gpt model = Gpt.fromParameters(settings.model(lab.bpe().vocabularySize()), store.read(checkpoint.get().blob).parameters());
+                loaded.put(checkpoint.get().blob, model);
+                return Optional.of(model);
+            } catch (IOException e) {
+                LOG.error("checkpoint " + checkpoint.get().blob + " cannot be read", e);
+                return Optional.empty();
+            }
+        }
     }
 
     private void submit(UUID runId, int stepBudget) {

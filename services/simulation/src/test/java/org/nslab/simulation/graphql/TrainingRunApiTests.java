@@ -49,7 +49,7 @@ class TrainingRunApiTests {
     }
 
     @Test
-    void aRunTrainsToTheEndWithCheckpointsAndPublishesItsProgressOnKafka() {
+    void aRunTrainsToTheEndWithCheckpointsThatCanBeInspectedAndPublishesItsProgressOnKafka() {
         String owner = "demo-university/" + UUID.randomUUID();
         String id = graphql("mutation { startTrainingRun(owner: \"" + owner + "\", input: {" + TINY
                 + ", steps: 30, evalEvery: 10, checkpointEvery: 10}) { " + RUN + " userErrors { field message } } }")
@@ -62,6 +62,26 @@ class TrainingRunApiTests {
                 .body("data.trainingRun.checkpoints.step", equalTo(List.of(10, 20, 30)));
         float best = run.extract().path("data.trainingRun.bestValidationLoss");
         assertTrue(best < Math.log(1024) - 0.2, "best validation loss " + best);
+
+        graphql("query { inspect(input: {prompt: \"The jury said\", runId: \"" + id + "\", checkpointStep: 20}) {"
+                + " inspection { attention { head } logitLens { probability } } userErrors { field } } }")
+                .body("data.inspect.userErrors", empty())
+                .body("data.inspect.inspection.attention", hasSize(1))
+                .body("data.inspect.inspection.logitLens", hasSize(1));
+        graphql("query { inspect(input: {prompt: \"The jury said\", runId: \"" + id + "\", checkpointStep: 15}) {"
+                + " inspection { layer } userErrors { field } } }")
+                .body("data.inspect.userErrors[0].field", equalTo(List.of("input", "checkpointStep")));
+
+        String job = graphql("mutation { computeLossLandscape(size: 3, radius: 0.5, runId: \"" + id + "\") { job { id } userErrors { field } } }")
+                .body("data.computeLossLandscape.userErrors", empty())
+                .extract().path("data.computeLossLandscape.job.id");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "DONE".equals(
+                graphql("query { lossLandscapeJob(id: \"" + job + "\") { state } }").extract().path("data.lossLandscapeJob.state")));
+        ValidatableResponse landscape = graphql("query { lossLandscapeJob(id: \"" + job + "\") { runId trajectory { step alpha beta } } }")
+                .body("data.lossLandscapeJob.runId", equalTo(id))
+                .body("data.lossLandscapeJob.trajectory.step", equalTo(List.of(10, 20, 30)));
+        float lastAlpha = landscape.extract().path("data.lossLandscapeJob.trajectory[2].alpha");
+        assertEquals(0.0, lastAlpha, 1e-4, "the latest checkpoint is the centre of the slice");
 
         List<TrainingProgressed> events = progressOf(UUID.fromString(id), 33);
         assertTrue(events.stream().anyMatch(e -> e.state().equals("COMPLETED")));
