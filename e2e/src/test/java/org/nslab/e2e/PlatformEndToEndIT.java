@@ -152,6 +152,37 @@ class PlatformEndToEndIT {
         assertEquals(before + 1, count(token), "retries with one id are counted once");
     }
 
+    @Test
+    @Order(7)
+    void aTrainingRunSurvivesACrashOfTheSimulationServiceAndContinuesFromItsCheckpoint() {
+        String service = "Bearer " + Tokens.forClient(stack.keycloakUrl(), "nslab-gateway", "dev-only-gateway-secret");
+        String simulation = "http://127.0.0.1:" + stack.port("simulation") + "/graphql";
+        String id = given().contentType(ContentType.JSON).header("Authorization", service)
+                .body(Map.of("query", "mutation { startTrainingRun(owner: \"demo-university/e2e\", input: {layers: 1, heads: 1, "
+                        + "width: 16, contextLength: 16, batch: 4, steps: 300, evalEvery: 50, checkpointEvery: 20, throttleMillis: 20})"
+                        + " { run { id } userErrors { message } } }"))
+                .post(simulation).then().statusCode(200)
+                .body("data.startTrainingRun.userErrors", org.hamcrest.Matchers.empty())
+                .extract().path("data.startTrainingRun.run.id");
+        String progress = "query { trainingRun(id: \"" + id + "\") { state step checkpoints { step } } }";
+        await().atMost(Duration.ofSeconds(120)).until(() -> this.<Integer>simulationPath(simulation, service, progress,
+                "data.trainingRun.step") >= 60);
+
+        stack.nslab("kill", "simulation");
+        stack.nslab("start", "simulation");
+
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                "COMPLETED".equals(simulationPath(simulation, service, progress, "data.trainingRun.state")));
+        assertEquals(300, (int) simulationPath(simulation, service, progress, "data.trainingRun.step"));
+        List<Integer> checkpoints = simulationPath(simulation, service, progress, "data.trainingRun.checkpoints.step");
+        assertEquals(15, checkpoints.size(), "a checkpoint every 20 steps, before and after the crash: " + checkpoints);
+    }
+
+    private <T> T simulationPath(String url, String authorization, String query, String path) {
+        return given().contentType(ContentType.JSON).header("Authorization", authorization)
+                .body(Map.of("query", query)).post(url).then().statusCode(200).extract().path(path);
+    }
+
     private static ValidatableResponse record(String authorization, Map<String, Object> input) {
         return graphql(authorization, RECORD, Map.of("input", input));
     }
