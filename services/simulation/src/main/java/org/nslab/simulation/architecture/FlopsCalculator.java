@@ -1,5 +1,6 @@
 package org.nslab.simulation.architecture;
 
+import org.nslab.simulation.validation.Problem;
 /**
  * FLOPs per token of an {@link ArchitectureConfig}, with 2 FLOPs per multiply-add of every matrix product.
  *

@@ -1,5 +1,6 @@
 package org.nslab.simulation.architecture;
 
+import org.nslab.simulation.validation.Problem;
 /**
  * Memory to train and to serve an {@link ArchitectureConfig}. Results are bytes as {@code double}.
  *

@@ -1,5 +1,6 @@
 package org.nslab.simulation.architecture;
 
+import org.nslab.simulation.validation.Problem;
 /**
  * Counts the parameters of an {@link ArchitectureConfig} exactly, component by component.
  *

@@ -1,5 +1,6 @@
 package org.nslab.simulation.architecture;
 
+import org.nslab.simulation.validation.Problem;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package org.nslab.simulation.engine;
 
+import org.nslab.simulation.validation.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,10 +10,6 @@ import java.util.List;
  * LayerNorm and an output head tied to the token embedding.
  */
 public record GptConfig(int vocabSize, int contextLength, int layers, int heads, int width, int mlpRatio) {
-
-    /** A field outside its range, named as the API names it. */
-    public record Problem(String field, String message) {
-    }
 
     public int headSize() {
         return width / heads;

@@ -1,5 +1,6 @@
 package org.nslab.simulation.engine;
 
+import org.nslab.simulation.validation.Problem;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,8 +14,8 @@ public record TrainingConfig(int batch, float learningRate, float minLearningRat
                              float weightDecay, float gradientClip, int evalEvery, int evalBatches, int patience,
                              long seed) {
 
-    public List<GptConfig.Problem> problems() {
-        List<GptConfig.Problem> problems = new ArrayList<>();
+    public List<Problem> problems() {
+        List<Problem> problems = new ArrayList<>();
         range(problems, "batch", batch, 1, 256);
         range(problems, "steps", steps, 1, 1_000_000);
         range(problems, "warmupSteps", warmupSteps, 0, steps);
@@ -22,16 +23,16 @@ public record TrainingConfig(int batch, float learningRate, float minLearningRat
         range(problems, "evalBatches", evalBatches, 1, 1000);
         range(problems, "patience", patience, 0, 1000);
         if (!(learningRate > 0 && learningRate <= 1)) {
-            problems.add(new GptConfig.Problem("learningRate", "learningRate must be in (0, 1], got " + learningRate));
+            problems.add(new Problem("learningRate", "learningRate must be in (0, 1], got " + learningRate));
         }
         if (!(minLearningRate >= 0 && minLearningRate <= learningRate)) {
-            problems.add(new GptConfig.Problem("minLearningRate", "minLearningRate must be in [0, learningRate], got " + minLearningRate));
+            problems.add(new Problem("minLearningRate", "minLearningRate must be in [0, learningRate], got " + minLearningRate));
         }
         if (!(weightDecay >= 0 && weightDecay <= 1)) {
-            problems.add(new GptConfig.Problem("weightDecay", "weightDecay must be in [0, 1], got " + weightDecay));
+            problems.add(new Problem("weightDecay", "weightDecay must be in [0, 1], got " + weightDecay));
         }
         if (!(gradientClip > 0 && gradientClip <= 1000)) {
-            problems.add(new GptConfig.Problem("gradientClip", "gradientClip must be in (0, 1000], got " + gradientClip));
+            problems.add(new Problem("gradientClip", "gradientClip must be in (0, 1000], got " + gradientClip));
         }
         return problems;
     }
@@ -40,9 +41,9 @@ public record TrainingConfig(int batch, float learningRate, float minLearningRat
         return new LearningRateSchedule(learningRate, minLearningRate, warmupSteps, steps);
     }
 
-    private static void range(List<GptConfig.Problem> problems, String field, long value, long min, long max) {
+    private static void range(List<Problem> problems, String field, long value, long min, long max) {
         if (value < min || value > max) {
-            problems.add(new GptConfig.Problem(field, field + " must be between " + min + " and " + max + ", got " + value));
+            problems.add(new Problem(field, field + " must be between " + min + " and " + max + ", got " + value));
         }
     }
 }

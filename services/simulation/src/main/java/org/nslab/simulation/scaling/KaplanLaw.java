@@ -1,5 +1,6 @@
 package org.nslab.simulation.scaling;
 
+import org.nslab.simulation.validation.Problem;
 /**
  * The scaling laws of Kaplan et al. (2020, "Scaling Laws for Neural Language Models"), where N counts
  * non-embedding parameters and D tokens; losses are in nats per token on their WebText2 test set.

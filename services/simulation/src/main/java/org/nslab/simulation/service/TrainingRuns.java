@@ -1,5 +1,6 @@
 package org.nslab.simulation.service;
 
+import org.nslab.simulation.validation.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
@@ -40,9 +41,9 @@ public class TrainingRuns {
     public enum Action { PAUSE, RESUME, CANCEL, STEP }
 
     /** A result for the API: the run, or the problems with the request. */
-    public record Outcome(TrainingRunEntity run, List<RunSettings.Problem> problems) {
+    public record Outcome(TrainingRunEntity run, List<Problem> problems) {
         static Outcome problem(String field, String message) {
-            return new Outcome(null, List.of(new RunSettings.Problem(field, message)));
+            return new Outcome(null, List.of(new Problem(field, message)));
         }
     }
 
@@ -101,7 +102,7 @@ public class TrainingRuns {
     }
 
     public Outcome start(String owner, RunSettings settings) {
-        List<RunSettings.Problem> problems = settings.problems(lab.bpe().vocabularySize());
+        List<Problem> problems = settings.problems(lab.bpe().vocabularySize());
         if (!problems.isEmpty()) {
             return new Outcome(null, problems);
         }

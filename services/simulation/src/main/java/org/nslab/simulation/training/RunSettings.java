@@ -1,5 +1,6 @@
 package org.nslab.simulation.training;
 
+import org.nslab.simulation.validation.Problem;
 import java.util.ArrayList;
 import java.util.List;
 import org.nslab.simulation.engine.GptConfig;
@@ -18,9 +19,6 @@ public record RunSettings(int layers, int heads, int width, int contextLength, i
 
     public static final int MAX_PARAMETERS = 3_000_000;
     public static final int MAX_STEPS = 5_000;
-
-    public record Problem(String field, String message) {
-    }
 
     public List<Problem> problems(int vocabularySize) {
         List<Problem> problems = new ArrayList<>();

@@ -1,5 +1,6 @@
 package org.nslab.simulation.engine;
 
+import org.nslab.simulation.validation.Problem;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -88,7 +89,7 @@ class GptTest {
 
     @Test
     void anInvalidConfigNamesTheField() {
-        List<GptConfig.Problem> problems = new GptConfig(64, 16, 2, 3, 32, 4).problems();
+        List<Problem> problems = new GptConfig(64, 16, 2, 3, 32, 4).problems();
         assertEquals("heads", problems.get(0).field());
         assertThrows(IllegalArgumentException.class, () -> Gpt.initialize(new GptConfig(0, 16, 2, 2, 32, 4), 1));
     }

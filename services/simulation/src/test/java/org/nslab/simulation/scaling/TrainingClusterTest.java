@@ -1,5 +1,6 @@
 package org.nslab.simulation.scaling;
 
+import org.nslab.simulation.validation.Problem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.nslab.simulation.architecture;
+package org.nslab.simulation.validation;
 
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,7 +24,7 @@ public record Problem(String field, String message) {
         }
     }
 
-    static void checkRange(List<Problem> problems, String field, long value, long min, long max) {
+    public static void checkRange(List<Problem> problems, String field, long value, long min, long max) {
         if (value < min || value > max) {
             problems.add(new Problem(field, "must be between " + min + " and " + max + ", was " + value));
         }
