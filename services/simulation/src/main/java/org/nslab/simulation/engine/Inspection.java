@@ -50,10 +50,6 @@ public final class Inspection {
         model.forward(this.tokens, 0, null, 0, 1, tokens.length);
     }
 
-    public int length() {
-        return tokens.length;
-    }
-
     /** Attention weights of one head: [query][key], rows sum to 1, zero above the diagonal. */
     public float[][] attention(int layer, int head) {
         checkLayer(layer);
