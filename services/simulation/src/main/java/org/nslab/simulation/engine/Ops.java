@@ -14,7 +14,6 @@ public final class Ops {
 
     /** Rows below this many multiply-adds run on the calling thread; parallelism costs more than it gains. */
     private static final long PARALLEL_WORK = 32_768;
-    private static final float GELU_SCALE = (float) Math.sqrt(2.0 / Math.PI);
 
     private Ops() {
     }
@@ -139,47 +138,37 @@ public final class Ops {
      * Multi-head causal self-attention. {@code qkv} holds per position [q | k | v], each {@code channels}
      * wide and split into {@code heads} heads. Keeps the scores ({@code preatt}) and the attention
      * weights ({@code att}, rows sum to 1, zero above the diagonal) for backward and inspection.
-     * Each (sequence, head) gathers its queries, keys and values and runs two matrix products.
+     * Each (sequence, head) runs two matrix products that read its queries, keys and values in place
+     * and skip the masked upper triangle.
      */
     public static void attentionForward(float[] out, int outOff, float[] preatt, float[] att, int attOff,
                                         float[] qkv, int qkvOff, int batch, int time, int channels, int heads) {
         int hs = channels / heads;
         float scale = (float) (1.0 / Math.sqrt(hs));
+        int c3 = 3 * channels;
         forRows(batch * heads, (long) time * time * hs, bh -> {
             int b = bh / heads;
             int h = bh % heads;
-            HeadBuffers buf = HeadBuffers.of(time, hs);
-            buf.gather(qkv, qkvOff, b, h, time, channels, hs);
+            int q = qkvOff + b * time * c3 + h * hs;
             int row0 = attOff + (b * heads + h) * time * time;
-            // scores = q · kᵀ, accumulated row by row over the head dimension (no horizontal sums)
+            // scores = q · kᵀ (lower triangle)
             java.util.Arrays.fill(preatt, row0, row0 + time * time, 0f);
-            MatMul.backwardInputSequential(preatt, row0, buf.q, 0, buf.kT, 0, time, time, hs);
+            Gemm.multiply(preatt, row0, time, qkv, q, c3, 1, qkv, q + channels, 1, c3,
+                    time, time, hs, Gemm.Shape.C_LOWER, false);
             for (int t = 0; t < time; t++) {
                 int row = row0 + t * time;
-                float max = Float.NEGATIVE_INFINITY;
-                for (int t2 = 0; t2 <= t; t2++) {
-                    preatt[row + t2] *= scale;
-                    max = Math.max(max, preatt[row + t2]);
-                }
-                double sum = 0;
-                for (int t2 = 0; t2 <= t; t2++) {
-                    float e = (float) Math.exp(preatt[row + t2] - max);
-                    att[row + t2] = e;
-                    sum += e;
-                }
-                float inv = (float) (1.0 / sum);
-                for (int t2 = 0; t2 <= t; t2++) {
-                    att[row + t2] *= inv;
-                }
+                Vectors.scale(preatt, row, t + 1, scale);
+                Vectors.softmax(att, row, preatt, row, t + 1);
                 java.util.Arrays.fill(att, row + t + 1, row + time, 0f);
                 java.util.Arrays.fill(preatt, row + t + 1, row + time, 0f);
             }
-            // y = att · v
-            java.util.Arrays.fill(buf.y, 0f);
-            MatMul.backwardInputSequential(buf.y, 0, att, row0, buf.v, 0, time, hs, time);
+            // y = att · v, written into this head's columns of the output
+            int y = outOff + b * time * channels + h * hs;
             for (int t = 0; t < time; t++) {
-                System.arraycopy(buf.y, t * hs, out, outOff + (b * time + t) * channels + h * hs, hs);
+                java.util.Arrays.fill(out, y + t * channels, y + t * channels + hs, 0f);
             }
+            Gemm.multiply(out, y, channels, att, row0, time, 1, qkv, q + 2 * channels, c3, 1,
+                    time, hs, time, Gemm.Shape.A_LOWER, false);
         });
     }
 
@@ -188,128 +177,60 @@ public final class Ops {
                                          int batch, int time, int channels, int heads) {
         int hs = channels / heads;
         float scale = (float) (1.0 / Math.sqrt(hs));
+        int c3 = 3 * channels;
         // Each (sequence, head) writes only its own slice of dqkv: safe to run in parallel.
         forRows(batch * heads, (long) time * time * hs * 2, bh -> {
             int b = bh / heads;
             int h = bh % heads;
-            HeadBuffers buf = HeadBuffers.of(time, hs);
-            buf.gather(qkv, qkvOff, b, h, time, channels, hs);
-            for (int t = 0; t < time; t++) {
-                System.arraycopy(dout, doutOff + (b * time + t) * channels + h * hs, buf.y, t * hs, hs);
-            }
+            int q = qkvOff + b * time * c3 + h * hs;
+            int dq = dqkvOff + b * time * c3 + h * hs;
+            int dy = doutOff + b * time * channels + h * hs;
             int row0 = attOff + (b * heads + h) * time * time;
-            // datt = dy · vᵀ; dv = attᵀ · dy
+            float[] dscores = SCORES.get();
+            if (dscores.length < time * time) {
+                dscores = new float[time * time];
+                SCORES.set(dscores);
+            }
+            // datt = dy · vᵀ (lower triangle); dv += attᵀ · dy
             java.util.Arrays.fill(datt, row0, row0 + time * time, 0f);
-            MatMul.backwardInputSequential(datt, row0, buf.y, 0, buf.vT, 0, time, time, hs);
-            java.util.Arrays.fill(buf.dv, 0f);
-            MatMul.backwardWeightSequential(buf.dv, 0, att, row0, buf.y, 0, time, hs, time);
+            Gemm.multiply(datt, row0, time, dout, dy, channels, 1, qkv, q + 2 * channels, 1, c3,
+                    time, time, hs, Gemm.Shape.C_LOWER, false);
+            Gemm.multiply(dqkv, dq + 2 * channels, c3, att, row0, 1, time, dout, dy, channels, 1,
+                    time, hs, time, Gemm.Shape.A_UPPER, false);
             // softmax: dpre[t3] = att[t3] · (datt[t3] - sum_t2 att[t2] datt[t2]), scaled for the q·k product
             for (int t = 0; t < time; t++) {
                 int row = row0 + t * time;
-                double weighted = 0;
-                for (int t2 = 0; t2 <= t; t2++) {
-                    weighted += att[row + t2] * datt[row + t2];
-                }
-                for (int t3 = 0; t3 <= t; t3++) {
-                    dpreatt[row + t3] = att[row + t3] * (datt[row + t3] - (float) weighted);
-                    buf.dscores[t * time + t3] = dpreatt[row + t3] * scale;
-                }
                 java.util.Arrays.fill(datt, row + t + 1, row + time, 0f);
-                java.util.Arrays.fill(buf.dscores, t * time + t + 1, (t + 1) * time, 0f);
+                Vectors.softmaxBackward(dpreatt, row, att, row, datt, row, t + 1);
+                Vectors.scaleInto(dscores, t * time, dpreatt, row, t + 1, scale);
+                java.util.Arrays.fill(dscores, t * time + t + 1, (t + 1) * time, 0f);
             }
-            // dq = dscores · k; dk = dscoresᵀ · q
-            java.util.Arrays.fill(buf.dq, 0f);
-            java.util.Arrays.fill(buf.dk, 0f);
-            MatMul.backwardInputSequential(buf.dq, 0, buf.dscores, 0, buf.k, 0, time, hs, time);
-            MatMul.backwardWeightSequential(buf.dk, 0, buf.dscores, 0, buf.q, 0, time, hs, time);
-            int c3 = 3 * channels;
-            for (int t = 0; t < time; t++) {
-                int base = dqkvOff + (b * time + t) * c3 + h * hs;
-                for (int i = 0; i < hs; i++) {
-                    dqkv[base + i] += buf.dq[t * hs + i];
-                    dqkv[base + channels + i] += buf.dk[t * hs + i];
-                    dqkv[base + 2 * channels + i] += buf.dv[t * hs + i];
-                }
-            }
+            // dq += dscores · k; dk += dscoresᵀ · q
+            Gemm.multiply(dqkv, dq, c3, dscores, 0, time, 1, qkv, q + channels, c3, 1,
+                    time, hs, time, Gemm.Shape.A_LOWER, false);
+            Gemm.multiply(dqkv, dq + channels, c3, dscores, 0, 1, time, qkv, q, c3, 1,
+                    time, hs, time, Gemm.Shape.A_UPPER, false);
         });
     }
 
-    /** One head's queries, keys, values (and transposed keys and values) as contiguous matrices, per thread. */
-    private static final class HeadBuffers {
-        private static final ThreadLocal<HeadBuffers> LOCAL = new ThreadLocal<>();
-        final int time;
-        final int hs;
-        final float[] q;
-        final float[] k;
-        final float[] kT;
-        final float[] v;
-        final float[] vT;
-        final float[] y;
-        final float[] dq;
-        final float[] dk;
-        final float[] dv;
-        final float[] dscores;
-
-        private HeadBuffers(int time, int hs) {
-            this.time = time;
-            this.hs = hs;
-            q = new float[time * hs];
-            k = new float[time * hs];
-            kT = new float[time * hs];
-            v = new float[time * hs];
-            vT = new float[time * hs];
-            y = new float[time * hs];
-            dq = new float[time * hs];
-            dk = new float[time * hs];
-            dv = new float[time * hs];
-            dscores = new float[time * time];
-        }
-
-        static HeadBuffers of(int time, int hs) {
-            HeadBuffers buf = LOCAL.get();
-            if (buf == null || buf.time != time || buf.hs != hs) {
-                buf = new HeadBuffers(time, hs);
-                LOCAL.set(buf);
-            }
-            return buf;
-        }
-
-        void gather(float[] qkv, int qkvOff, int b, int h, int time, int channels, int hs) {
-            int c3 = 3 * channels;
-            for (int t = 0; t < time; t++) {
-                int base = qkvOff + (b * time + t) * c3 + h * hs;
-                System.arraycopy(qkv, base, q, t * hs, hs);
-                System.arraycopy(qkv, base + channels, k, t * hs, hs);
-                System.arraycopy(qkv, base + 2 * channels, v, t * hs, hs);
-                for (int i = 0; i < hs; i++) {
-                    kT[i * time + t] = qkv[base + channels + i];
-                    vT[i * time + t] = qkv[base + 2 * channels + i];
-                }
-            }
-        }
-    }
+    private static final ThreadLocal<float[]> SCORES = ThreadLocal.withInitial(() -> new float[0]);
 
     // ------------------------------------------------------------------ GELU (tanh approximation, as GPT-2)
 
+    private static final int CHUNK = 8192;
+
     public static void geluForward(float[] out, int outOff, float[] inp, int inpOff, int n) {
-        for (int i = 0; i < n; i++) {
-            float x = inp[inpOff + i];
-            float cube = 0.044715f * x * x * x;
-            out[outOff + i] = 0.5f * x * (1f + (float) Math.tanh(GELU_SCALE * (x + cube)));
-        }
+        forRows((n + CHUNK - 1) / CHUNK, CHUNK * 4L, chunk -> {
+            int from = chunk * CHUNK;
+            Vectors.gelu(out, outOff + from, inp, inpOff + from, Math.min(CHUNK, n - from));
+        });
     }
 
     public static void geluBackward(float[] dinp, int dinpOff, float[] inp, int inpOff, float[] dout, int doutOff, int n) {
-        for (int i = 0; i < n; i++) {
-            float x = inp[inpOff + i];
-            float cube = 0.044715f * x * x * x;
-            float arg = GELU_SCALE * (x + cube);
-            float tanh = (float) Math.tanh(arg);
-            float cosh = (float) Math.cosh(arg);
-            float sech2 = 1f / (cosh * cosh);
-            float grad = 0.5f * (1f + tanh) + x * 0.5f * sech2 * GELU_SCALE * (1f + 3f * 0.044715f * x * x);
-            dinp[dinpOff + i] += grad * dout[doutOff + i];
-        }
+        forRows((n + CHUNK - 1) / CHUNK, CHUNK * 4L, chunk -> {
+            int from = chunk * CHUNK;
+            Vectors.geluBackward(dinp, dinpOff + from, inp, inpOff + from, dout, doutOff + from, Math.min(CHUNK, n - from));
+        });
     }
 
     // ------------------------------------------------------------------ residual
@@ -332,23 +253,7 @@ public final class Ops {
 
     /** Probabilities of each row of logits (in place into {@code probs}). */
     public static void softmaxForward(float[] probs, float[] logits, int rows, int vocab) {
-        forRows(rows, vocab * 4L, r -> {
-            int o = r * vocab;
-            float max = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < vocab; i++) {
-                max = Math.max(max, logits[o + i]);
-            }
-            double sum = 0;
-            for (int i = 0; i < vocab; i++) {
-                float e = (float) Math.exp(logits[o + i] - max);
-                probs[o + i] = e;
-                sum += e;
-            }
-            float inv = (float) (1.0 / sum);
-            for (int i = 0; i < vocab; i++) {
-                probs[o + i] *= inv;
-            }
-        });
+        forRows(rows, vocab * 4L, r -> Vectors.softmax(probs, r * vocab, logits, r * vocab, vocab));
     }
 
     /** Mean over rows of -log p(target). */
