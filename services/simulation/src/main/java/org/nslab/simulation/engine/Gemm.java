@@ -11,9 +11,9 @@ import jdk.incubator.vector.VectorSpecies;
  * inside the fused q|k|v rows) need no copy of their own.
  *
  * <p>B is packed once into panels of {@link #NR} columns ({@code k × NR}, contiguous, zero-padded);
- * each task packs a strip of {@link #MR} rows of A and runs the micro-kernel: {@code MR × NR}
- * accumulators (6 rows × 2 vectors) stay in registers for the whole sum, and every step loads two
- * vectors of B and broadcasts six numbers of A for twelve fused multiply-adds.
+ * each task takes a strip of {@link #MR} rows of A and runs the micro-kernel: {@code MR × NR}
+ * accumulators (8 rows × 2 vectors) stay in registers for the whole sum, and every step loads two
+ * vectors of B and broadcasts eight numbers of A for sixteen fused multiply-adds.
  *
  * <p>Every element of C is summed by one task in increasing {@code p}, so the result does not depend
  * on the number of threads. Needs {@code --add-modules jdk.incubator.vector}.
@@ -23,11 +23,15 @@ final class Gemm {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     /** Rows of A per micro-kernel. */
-    static final int MR = 6;
+    static final int MR = 8;
     /** Columns of B per micro-kernel (two vectors). */
     static final int NR = 2 * L;
     /** Products below this many multiply-adds run on the calling thread. */
     private static final long PARALLEL_WORK = 1L << 17;
+    /** Operands B of more elements than this are packed on all cores. */
+    private static final long PACK_PARALLEL = 1L << 15;
+    /** B spans at most this many floats (256 KiB) to be read in place. */
+    private static final long IN_PLACE_LIMIT = 1L << 16;
 
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[3][]);
 
@@ -59,16 +63,75 @@ final class Gemm {
         }
         int panels = (n + NR - 1) / NR;
         float[][] buffers = BUFFERS.get();
-        float[] packedB = buffer(buffers, 0, panels * k * NR);
-        packB(packedB, b, bOff, bRow, bCol, k, n, panels);
+        Panels panelsB = new Panels(b, bOff, bRow, bCol, k, n, panels, buffers, parallel);
         int strips = (m + MR - 1) / MR;
         if (parallel && strips > 1 && (long) m * n * k >= PARALLEL_WORK) {
-            IntStream.range(0, strips).parallel().forEach(
-                    s -> strip(s, c, cOff, ldc, a, aOff, aRow, aCol, packedB, m, n, k, panels, shape));
+            IntStream.range(0, strips).parallel().forEach(s -> strip(s, c, cOff, ldc, a, aOff, aRow, aCol, panelsB, m, n, k, shape));
         } else {
             for (int s = 0; s < strips; s++) {
-                strip(s, c, cOff, ldc, a, aOff, aRow, aCol, packedB, m, n, k, panels, shape);
+                strip(s, c, cOff, ldc, a, aOff, aRow, aCol, panelsB, m, n, k, shape);
             }
+        }
+    }
+
+    /**
+     * B as the kernel reads it, panel by panel: in place when its rows are contiguous and it is small (two vectors a row,
+     * {@code stride} apart), packed otherwise ({@code k × NR} per panel, zero-padded); a last panel narrower
+     * than {@link #NR} is always packed, so the kernel never reads past B's columns.
+     */
+    private static final class Panels {
+        final float[] data;
+        final float[] packed;
+        final int k;
+        final int panels;
+        final boolean inPlace;
+        final int off;
+        final int row;
+
+        Panels(float[] data, int off, int row, int col, int k, int n, int panels, float[][] buffers, boolean parallel) {
+            this.data = data;
+            this.off = off;
+            this.row = row;
+            this.k = k;
+            this.panels = panels;
+            // in place only when B is small enough to stay in cache: a long strided B costs more in cache
+            // and TLB misses than one packing pass
+            this.inPlace = col == 1 && (long) k * row <= IN_PLACE_LIMIT;
+            boolean partial = n % NR != 0;
+            if (inPlace) {
+                packed = partial ? buffer(buffers, 0, k * NR) : null;
+                if (partial) {
+                    packB(packed, 0, data, off, row, col, k, n, panels - 1);
+                }
+            } else {
+                packed = buffer(buffers, 0, panels * k * NR);
+                if (parallel && panels > 1 && (long) k * n >= PACK_PARALLEL) {
+                    IntStream.range(0, panels).parallel().forEach(jp -> packB(packed, jp * k * NR, data, off, row, col, k, n, jp));
+                } else {
+                    for (int jp = 0; jp < panels; jp++) {
+                        packB(packed, jp * k * NR, data, off, row, col, k, n, jp);
+                    }
+                }
+            }
+        }
+
+        boolean packed(int jp) {
+            return !inPlace || (packed != null && jp == panels - 1);
+        }
+
+        float[] array(int jp) {
+            return packed(jp) ? packed : data;
+        }
+
+        int base(int jp) {
+            if (!packed(jp)) {
+                return off + jp * NR;
+            }
+            return inPlace ? 0 : jp * k * NR;
+        }
+
+        int stride(int jp) {
+            return packed(jp) ? NR : row;
         }
     }
 
@@ -81,11 +144,10 @@ final class Gemm {
         return buffer;
     }
 
-    private static void packB(float[] packed, float[] b, int bOff, int bRow, int bCol, int k, int n, int panels) {
-        for (int jp = 0; jp < panels; jp++) {
+    private static void packB(float[] packed, int base, float[] b, int bOff, int bRow, int bCol, int k, int n, int jp) {
+        {
             int j0 = jp * NR;
             int nr = Math.min(NR, n - j0);
-            int base = jp * k * NR;
             if (bCol == 1) {
                 for (int p = 0; p < k; p++) {
                     int dst = base + p * NR;
@@ -111,7 +173,8 @@ final class Gemm {
     }
 
     private static void strip(int s, float[] c, int cOff, int ldc, float[] a, int aOff, int aRow, int aCol,
-                              float[] packedB, int m, int n, int k, int panels, Shape shape) {
+                              Panels b, int m, int n, int k, Shape shape) {
+        int panels = b.panels;
         int i0 = s * MR;
         int mr = Math.min(MR, m - i0);
         int p0 = shape == Shape.A_UPPER ? Math.min(i0, k) : 0;
@@ -119,88 +182,116 @@ final class Gemm {
         if (p1 <= p0) {
             return;
         }
-        float[][] buffers = BUFFERS.get();
-        float[] packedA = buffer(buffers, 1, k * MR);
-        // A strip [i0, i0 + mr) × [p0, p1), row-interleaved: packedA[(p - p0)·MR + ii]
-        if (aCol == 1) {
-            for (int ii = 0; ii < mr; ii++) {
-                int src = aOff + (i0 + ii) * aRow;
-                for (int p = p0; p < p1; p++) {
-                    packedA[(p - p0) * MR + ii] = a[src + p];
-                }
-            }
-        } else {
-            for (int p = p0; p < p1; p++) {
-                int src = aOff + i0 * aRow + p * aCol;
-                int dst = (p - p0) * MR;
-                for (int ii = 0; ii < mr; ii++) {
-                    packedA[dst + ii] = a[src + ii * aRow];
-                }
-            }
-        }
-        for (int ii = mr; ii < MR; ii++) {
-            for (int p = p0; p < p1; p++) {
-                packedA[(p - p0) * MR + ii] = 0f;
-            }
-        }
         int lastPanel = shape == Shape.C_LOWER ? Math.min(panels - 1, (i0 + mr - 1) / NR) : panels - 1;
+        if (mr == MR) {
+            // whole strip: A is read in place, B from its packed panels
+            int aBase = aOff + i0 * aRow;
+            for (int jp = 0; jp <= lastPanel; jp++) {
+                int j0 = jp * NR;
+                int nr = Math.min(NR, n - j0);
+                int cBase = cOff + i0 * ldc + j0;
+                if (nr == NR) {
+                    kernel(a, aBase, aRow, aCol, b.array(jp), b.base(jp), b.stride(jp), p0, p1, c, cBase, ldc);
+                } else {
+                    float[] tile = tile();
+                    kernel(a, aBase, aRow, aCol, b.array(jp), b.base(jp), b.stride(jp), p0, p1, tile, 0, NR);
+                    addTile(tile, c, cBase, ldc, mr, nr);
+                }
+            }
+            return;
+        }
+        // the last, partial strip: A copied with zero rows below it
+        float[] packedA = buffer(BUFFERS.get(), 1, k * MR);
+        java.util.Arrays.fill(packedA, 0, k * MR, 0f);
+        for (int ii = 0; ii < mr; ii++) {
+            int src = aOff + (i0 + ii) * aRow;
+            for (int p = p0; p < p1; p++) {
+                packedA[p * MR + ii] = a[src + p * aCol];
+            }
+        }
         for (int jp = 0; jp <= lastPanel; jp++) {
             int j0 = jp * NR;
             int nr = Math.min(NR, n - j0);
-            int cBase = cOff + i0 * ldc + j0;
-            int bBase = jp * k * NR;
-            if (mr == MR && nr == NR) {
-                kernel(packedA, packedB, bBase, p0, p1, c, cBase, ldc);
-            } else {
-                float[] tile = buffer(buffers, 2, MR * NR);
-                java.util.Arrays.fill(tile, 0, MR * NR, 0f);
-                kernel(packedA, packedB, bBase, p0, p1, tile, 0, NR);
-                for (int ii = 0; ii < mr; ii++) {
-                    int row = cBase + ii * ldc;
-                    for (int jj = 0; jj < nr; jj++) {
-                        c[row + jj] += tile[ii * NR + jj];
-                    }
-                }
+            float[] tile = tile();
+            kernel(packedA, 0, 1, MR, b.array(jp), b.base(jp), b.stride(jp), p0, p1, tile, 0, NR);
+            addTile(tile, c, cOff + i0 * ldc + j0, ldc, mr, nr);
+        }
+    }
+
+    private static float[] tile() {
+        float[] tile = buffer(BUFFERS.get(), 2, MR * NR);
+        java.util.Arrays.fill(tile, 0, MR * NR, 0f);
+        return tile;
+    }
+
+    private static void addTile(float[] tile, float[] c, int cBase, int ldc, int mr, int nr) {
+        for (int ii = 0; ii < mr; ii++) {
+            int row = cBase + ii * ldc;
+            for (int jj = 0; jj < nr; jj++) {
+                c[row + jj] += tile[ii * NR + jj];
             }
         }
     }
 
-    /** The 6 × 2-vector micro-kernel: C tile += packed A strip · packed B panel over p in [p0, p1). */
-    private static void kernel(float[] ap, float[] bp, int bBase, int p0, int p1, float[] c, int cBase, int ldc) {
-        int r0 = cBase;
-        int r1 = r0 + ldc;
-        int r2 = r1 + ldc;
-        int r3 = r2 + ldc;
-        int r4 = r3 + ldc;
-        int r5 = r4 + ldc;
+    /**
+     * The 8 × 2-vector micro-kernel: C tile += A strip · B panel (rows {@code bStride} apart) over p in [p0, p1); A[r, p] at
+     * {@code aBase + r·aRow + p·aCol}.
+     */
+    private static void kernel(float[] a, int aBase, int aRow, int aCol, float[] bp, int bBase, int bStride, int p0, int p1,
+                               float[] c, int cBase, int ldc) {
+        int r0 = cBase + 0 * ldc;
+        int r1 = cBase + 1 * ldc;
+        int r2 = cBase + 2 * ldc;
+        int r3 = cBase + 3 * ldc;
+        int r4 = cBase + 4 * ldc;
+        int r5 = cBase + 5 * ldc;
+        int r6 = cBase + 6 * ldc;
+        int r7 = cBase + 7 * ldc;
         FloatVector c00 = FloatVector.fromArray(S, c, r0), c01 = FloatVector.fromArray(S, c, r0 + L);
         FloatVector c10 = FloatVector.fromArray(S, c, r1), c11 = FloatVector.fromArray(S, c, r1 + L);
         FloatVector c20 = FloatVector.fromArray(S, c, r2), c21 = FloatVector.fromArray(S, c, r2 + L);
         FloatVector c30 = FloatVector.fromArray(S, c, r3), c31 = FloatVector.fromArray(S, c, r3 + L);
         FloatVector c40 = FloatVector.fromArray(S, c, r4), c41 = FloatVector.fromArray(S, c, r4 + L);
         FloatVector c50 = FloatVector.fromArray(S, c, r5), c51 = FloatVector.fromArray(S, c, r5 + L);
-        int ai = 0;
-        for (int p = p0, bi = bBase + p0 * NR; p < p1; p++, bi += NR, ai += MR) {
+        FloatVector c60 = FloatVector.fromArray(S, c, r6), c61 = FloatVector.fromArray(S, c, r6 + L);
+        FloatVector c70 = FloatVector.fromArray(S, c, r7), c71 = FloatVector.fromArray(S, c, r7 + L);
+        int a0 = aBase + 0 * aRow + p0 * aCol;
+        int a1 = aBase + 1 * aRow + p0 * aCol;
+        int a2 = aBase + 2 * aRow + p0 * aCol;
+        int a3 = aBase + 3 * aRow + p0 * aCol;
+        int a4 = aBase + 4 * aRow + p0 * aCol;
+        int a5 = aBase + 5 * aRow + p0 * aCol;
+        int a6 = aBase + 6 * aRow + p0 * aCol;
+        int a7 = aBase + 7 * aRow + p0 * aCol;
+        for (int p = p0, bi = bBase + p0 * bStride; p < p1; p++, bi += bStride) {
             FloatVector b0 = FloatVector.fromArray(S, bp, bi);
             FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
-            FloatVector x = FloatVector.broadcast(S, ap[ai]);
+            FloatVector x;
+            x = FloatVector.broadcast(S, a[a0]);
             c00 = x.fma(b0, c00);
             c01 = x.fma(b1, c01);
-            x = FloatVector.broadcast(S, ap[ai + 1]);
+            x = FloatVector.broadcast(S, a[a1]);
             c10 = x.fma(b0, c10);
             c11 = x.fma(b1, c11);
-            x = FloatVector.broadcast(S, ap[ai + 2]);
+            x = FloatVector.broadcast(S, a[a2]);
             c20 = x.fma(b0, c20);
             c21 = x.fma(b1, c21);
-            x = FloatVector.broadcast(S, ap[ai + 3]);
+            x = FloatVector.broadcast(S, a[a3]);
             c30 = x.fma(b0, c30);
             c31 = x.fma(b1, c31);
-            x = FloatVector.broadcast(S, ap[ai + 4]);
+            x = FloatVector.broadcast(S, a[a4]);
             c40 = x.fma(b0, c40);
             c41 = x.fma(b1, c41);
-            x = FloatVector.broadcast(S, ap[ai + 5]);
+            x = FloatVector.broadcast(S, a[a5]);
             c50 = x.fma(b0, c50);
             c51 = x.fma(b1, c51);
+            x = FloatVector.broadcast(S, a[a6]);
+            c60 = x.fma(b0, c60);
+            c61 = x.fma(b1, c61);
+            x = FloatVector.broadcast(S, a[a7]);
+            c70 = x.fma(b0, c70);
+            c71 = x.fma(b1, c71);
+            a0 += aCol; a1 += aCol; a2 += aCol; a3 += aCol; a4 += aCol; a5 += aCol; a6 += aCol; a7 += aCol;
         }
         c00.intoArray(c, r0);
         c01.intoArray(c, r0 + L);
@@ -214,6 +305,10 @@ final class Gemm {
         c41.intoArray(c, r4 + L);
         c50.intoArray(c, r5);
         c51.intoArray(c, r5 + L);
+        c60.intoArray(c, r6);
+        c61.intoArray(c, r6 + L);
+        c70.intoArray(c, r7);
+        c71.intoArray(c, r7 + L);
     }
 
     /** {@code dst[j] += sum_i src[i, j]} over {@code rows} rows of {@code cols} (bias gradients), rows in order. */

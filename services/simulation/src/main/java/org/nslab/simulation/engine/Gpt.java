@@ -302,11 +302,13 @@ public final class Gpt {
             return tokenCopy;
         }
 
+        /**
+         * Zeroes the gradients that backward kernels add into; the attention matrices and the logits'
+         * gradients are written whole, so they need no zeroing.
+         */
         void clear() {
-            for (float[] array : new float[][] {encoded, ln1, qkv, atty, preatt, att, attproj, residual2, ln2, fch,
-                    fchGelu, fcproj, residual3, lnf, logits}) {
-                Arrays.fill(array, 0f);
-            }
+            float[][] arrays = {encoded, ln1, qkv, atty, attproj, residual2, ln2, fch, fchGelu, fcproj, residual3, lnf};
+            java.util.stream.IntStream.range(0, arrays.length).parallel().forEach(i -> Arrays.fill(arrays[i], 0f));
         }
     }
 

@@ -6,10 +6,22 @@ public final class GradientClipping {
     private GradientClipping() {
     }
 
+    private static final int BLOCK = 16_384;
+
+    /** The L2 norm of grads[from, to): sums of fixed blocks, on all cores, added in order. */
     public static double norm(float[] grads, int from, int to) {
+        int blocks = (to - from + BLOCK - 1) / BLOCK;
+        double[] partial = new double[blocks];
+        java.util.stream.IntStream.range(0, blocks).parallel().forEach(b -> {
+            double sum = 0;
+            for (int i = from + b * BLOCK, end = Math.min(to, from + (b + 1) * BLOCK); i < end; i++) {
+                sum += (double) grads[i] * grads[i];
+            }
+            partial[b] = sum;
+        });
         double sum = 0;
-        for (int i = from; i < to; i++) {
-            sum += (double) grads[i] * grads[i];
+        for (double p : partial) {
+            sum += p;
         }
         return Math.sqrt(sum);
     }
@@ -19,9 +31,8 @@ public final class GradientClipping {
         double norm = norm(grads, 0, grads.length);
         if (norm > maxNorm) {
             float scale = (float) (maxNorm / (norm + 1e-6));
-            for (int i = 0; i < grads.length; i++) {
-                grads[i] *= scale;
-            }
+            java.util.stream.IntStream.range(0, (grads.length + BLOCK - 1) / BLOCK).parallel().forEach(b ->
+                    Vectors.scale(grads, b * BLOCK, Math.min(BLOCK, grads.length - b * BLOCK), scale));
         }
         return norm;
     }

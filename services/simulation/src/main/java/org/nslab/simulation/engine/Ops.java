@@ -54,59 +54,45 @@ public final class Ops {
 
     public static final float LN_EPS = 1e-5f;
 
+    /** Rows per task of the row-wise kernels; fixed, so partial sums are added in the same order on every run. */
+    private static final int ROW_BLOCK = 64;
+
     /** Normalizes each of {@code rows} rows of {@code channels}; keeps mean and 1/std for the backward pass. */
     public static void layerNormForward(float[] out, int outOff, float[] mean, float[] rstd, int statOff,
                                         float[] inp, int inpOff, float[] params, int weight, int bias,
                                         int rows, int channels) {
-        for (int r = 0; r < rows; r++) {
-            int x = inpOff + r * channels;
-            double m = 0;
-            for (int c = 0; c < channels; c++) {
-                m += inp[x + c];
+        forRows((rows + ROW_BLOCK - 1) / ROW_BLOCK, (long) ROW_BLOCK * channels, block -> {
+            int end = Math.min(rows, (block + 1) * ROW_BLOCK);
+            for (int r = block * ROW_BLOCK; r < end; r++) {
+                Vectors.layerNormRow(out, outOff + r * channels, mean, rstd, statOff + r, inp, inpOff + r * channels,
+                        params, weight, bias, channels, LN_EPS);
             }
-            m /= channels;
-            double v = 0;
-            for (int c = 0; c < channels; c++) {
-                double d = inp[x + c] - m;
-                v += d * d;
-            }
-            v /= channels;
-            float s = (float) (1.0 / Math.sqrt(v + LN_EPS));
-            float mf = (float) m;
-            int o = outOff + r * channels;
-            for (int c = 0; c < channels; c++) {
-                out[o + c] = (inp[x + c] - mf) * s * params[weight + c] + params[bias + c];
-            }
-            mean[statOff + r] = mf;
-            rstd[statOff + r] = s;
-        }
+        });
     }
 
+    /**
+     * Gradients of {@link #layerNormForward}. The gain and bias gradients are summed per block of rows
+     * and the blocks then added in order, so the sums do not depend on threads.
+     */
     public static void layerNormBackward(float[] dinp, int dinpOff, float[] grads, int dweight, int dbias,
                                          float[] dout, int doutOff, float[] inp, int inpOff, float[] params, int weight,
                                          float[] mean, float[] rstd, int statOff, int rows, int channels) {
-        for (int r = 0; r < rows; r++) {
-            int x = inpOff + r * channels;
-            int d = doutOff + r * channels;
-            float m = mean[statOff + r];
-            float s = rstd[statOff + r];
-            double dnormMean = 0;
-            double dnormNormMean = 0;
-            for (int c = 0; c < channels; c++) {
-                float norm = (inp[x + c] - m) * s;
-                float dnorm = params[weight + c] * dout[d + c];
-                dnormMean += dnorm;
-                dnormNormMean += dnorm * norm;
+        int blocks = (rows + ROW_BLOCK - 1) / ROW_BLOCK;
+        float[] partial = new float[blocks * 2 * channels];
+        forRows(blocks, (long) ROW_BLOCK * channels * 2, block -> {
+            int end = Math.min(rows, (block + 1) * ROW_BLOCK);
+            int pw = block * 2 * channels;
+            for (int r = block * ROW_BLOCK; r < end; r++) {
+                Vectors.layerNormBackwardRow(dinp, dinpOff + r * channels, partial, pw, pw + channels,
+                        dout, doutOff + r * channels, inp, inpOff + r * channels, params, weight,
+                        mean[statOff + r], rstd[statOff + r], channels);
             }
-            dnormMean /= channels;
-            dnormNormMean /= channels;
-            int di = dinpOff + r * channels;
+        });
+        for (int block = 0; block < blocks; block++) {
+            int pw = block * 2 * channels;
             for (int c = 0; c < channels; c++) {
-                float norm = (inp[x + c] - m) * s;
-                float dnorm = params[weight + c] * dout[d + c];
-                grads[dbias + c] += dout[d + c];
-                grads[dweight + c] += norm * dout[d + c];
-                dinp[di + c] += (float) ((dnorm - dnormMean - norm * dnormNormMean) * s);
+                grads[dweight + c] += partial[pw + c];
+                grads[dbias + c] += partial[pw + channels + c];
             }
         }
     }
@@ -236,17 +222,21 @@ public final class Ops {
     // ------------------------------------------------------------------ residual
 
     public static void residualForward(float[] out, int outOff, float[] a, int aOff, float[] b, int bOff, int n) {
-        for (int i = 0; i < n; i++) {
-            out[outOff + i] = a[aOff + i] + b[bOff + i];
-        }
+        forRows((n + CHUNK - 1) / CHUNK, CHUNK, chunk -> {
+            for (int i = chunk * CHUNK, end = Math.min(n, (chunk + 1) * CHUNK); i < end; i++) {
+                out[outOff + i] = a[aOff + i] + b[bOff + i];
+            }
+        });
     }
 
     /** Adds {@code dout} into both inputs' gradients. */
     public static void residualBackward(float[] da, int daOff, float[] db, int dbOff, float[] dout, int doutOff, int n) {
-        for (int i = 0; i < n; i++) {
-            da[daOff + i] += dout[doutOff + i];
-            db[dbOff + i] += dout[doutOff + i];
-        }
+        forRows((n + CHUNK - 1) / CHUNK, CHUNK, chunk -> {
+            for (int i = chunk * CHUNK, end = Math.min(n, (chunk + 1) * CHUNK); i < end; i++) {
+                da[daOff + i] += dout[doutOff + i];
+                db[dbOff + i] += dout[doutOff + i];
+            }
+        });
     }
 
     // ------------------------------------------------------------------ softmax and cross-entropy

@@ -131,4 +131,83 @@ final class Vectors {
             dx[dxOff + i] += grad * dout[doutOff + i];
         }
     }
+
+    /** One row of LayerNorm: out = (x − mean)·rstd·w + b; stores mean and rstd at {@code stat}. */
+    static void layerNormRow(float[] out, int outOff, float[] mean, float[] rstd, int stat, float[] x, int xOff,
+                             float[] params, int weight, int bias, int n, float eps) {
+        int bound = S.loopBound(n);
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (; i < bound; i += L) {
+            acc = acc.add(FloatVector.fromArray(S, x, xOff + i));
+        }
+        float sum = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            sum += x[xOff + i];
+        }
+        float m = sum / n;
+        acc = FloatVector.zero(S);
+        for (i = 0; i < bound; i += L) {
+            FloatVector d = FloatVector.fromArray(S, x, xOff + i).sub(m);
+            acc = d.fma(d, acc);
+        }
+        float var = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float d = x[xOff + i] - m;
+            var += d * d;
+        }
+        float s = (float) (1.0 / Math.sqrt(var / n + eps));
+        for (i = 0; i < bound; i += L) {
+            FloatVector.fromArray(S, x, xOff + i).sub(m).mul(s)
+                    .fma(FloatVector.fromArray(S, params, weight + i), FloatVector.fromArray(S, params, bias + i))
+                    .intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            out[outOff + i] = (x[xOff + i] - m) * s * params[weight + i] + params[bias + i];
+        }
+        mean[stat] = m;
+        rstd[stat] = s;
+    }
+
+    /** One row of LayerNorm's backward pass: dx += …; gain and bias gradients added into {@code dw}, {@code db}. */
+    static void layerNormBackwardRow(float[] dx, int dxOff, float[] g, int dw, int db, float[] dout, int doutOff,
+                                     float[] x, int xOff, float[] params, int weight, float m, float s, int n) {
+        int bound = S.loopBound(n);
+        FloatVector accMean = FloatVector.zero(S);
+        FloatVector accNorm = FloatVector.zero(S);
+        int i = 0;
+        for (; i < bound; i += L) {
+            FloatVector norm = FloatVector.fromArray(S, x, xOff + i).sub(m).mul(s);
+            FloatVector d = FloatVector.fromArray(S, dout, doutOff + i);
+            FloatVector dnorm = FloatVector.fromArray(S, params, weight + i).mul(d);
+            accMean = accMean.add(dnorm);
+            accNorm = dnorm.fma(norm, accNorm);
+            FloatVector.fromArray(S, g, db + i).add(d).intoArray(g, db + i);
+            norm.fma(d, FloatVector.fromArray(S, g, dw + i)).intoArray(g, dw + i);
+        }
+        float dnormMean = accMean.reduceLanes(VectorOperators.ADD);
+        float dnormNormMean = accNorm.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            float norm = (x[xOff + i] - m) * s;
+            float d = dout[doutOff + i];
+            float dnorm = params[weight + i] * d;
+            dnormMean += dnorm;
+            dnormNormMean += dnorm * norm;
+            g[db + i] += d;
+            g[dw + i] += norm * d;
+        }
+        dnormMean /= n;
+        dnormNormMean /= n;
+        for (i = 0; i < bound; i += L) {
+            FloatVector norm = FloatVector.fromArray(S, x, xOff + i).sub(m).mul(s);
+            FloatVector dnorm = FloatVector.fromArray(S, params, weight + i).mul(FloatVector.fromArray(S, dout, doutOff + i));
+            dnorm.sub(dnormMean).sub(norm.mul(dnormNormMean)).mul(s)
+                    .add(FloatVector.fromArray(S, dx, dxOff + i)).intoArray(dx, dxOff + i);
+        }
+        for (; i < n; i++) {
+            float norm = (x[xOff + i] - m) * s;
+            float dnorm = params[weight + i] * dout[doutOff + i];
+            dx[dxOff + i] += (dnorm - dnormMean - norm * dnormNormMean) * s;
+        }
+    }
 }

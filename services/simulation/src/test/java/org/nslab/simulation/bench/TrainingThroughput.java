@@ -33,7 +33,15 @@ public final class TrainingThroughput {
         }
         double flopsPerToken = 6.0 * model.parameterCount() + 12.0 * config.layers() * time * config.width();
         double[] rates = new double[steps];
-        for (int step = -3; step < steps; step++) {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpuStart = 0;
+        long wallStart = 0;
+        for (int step = -5; step < steps; step++) {
+            if (step == 0) {
+                cpuStart = os.getProcessCpuTime();
+                wallStart = System.nanoTime();
+            }
             long start = System.nanoTime();
             model.zeroGradients();
             model.forward(tokens, 0, tokens, 1, batch, time);
@@ -45,12 +53,17 @@ public final class TrainingThroughput {
                 rates[step] = batch * time / seconds;
             }
         }
+        double cpuSeconds = (os.getProcessCpuTime() - cpuStart) / 1e9;
+        double wallSeconds = (System.nanoTime() - wallStart) / 1e9;
         Arrays.sort(rates);
         double median = rates[steps / 2];
         System.out.printf("java engine: %d parameters, %s, batch %d, cores %d%n", model.parameterCount(), config, batch,
                 Runtime.getRuntime().availableProcessors());
         System.out.printf("tokens/s median %.0f (min %.0f, max %.0f) over %d steps; %.1f GFLOP/s%n",
                 median, rates[0], rates[steps - 1], steps, median * flopsPerToken / 1e9);
+        // CPU time of the process: less sensitive to other programs on a shared machine than wall time
+        System.out.printf("tokens per CPU-second %.0f (%.2f cores busy on average)%n",
+                (double) batch * time * steps / cpuSeconds, cpuSeconds / wallSeconds);
         long forwardStart = System.nanoTime();
         int forwards = 50;
         for (int i = 0; i < forwards; i++) {
