@@ -33,6 +33,7 @@ public final class EventCodec {
 
     private static final Schema LEARNING_EVENT_SCHEMA = load(LearningEventRecorded.SCHEMA);
     private static final Schema TRAINING_PROGRESSED_SCHEMA = load(TrainingProgressed.SCHEMA);
+    private static final Schema TRAINING_RUN_REQUESTED_SCHEMA = load(TrainingRunRequested.SCHEMA);
 
     private EventCodec() {
     }
@@ -43,6 +44,15 @@ public final class EventCodec {
 
     public static String encode(TrainingProgressed event) {
         return encode(event, TrainingProgressed.SCHEMA, TRAINING_PROGRESSED_SCHEMA);
+    }
+
+    public static String encode(TrainingRunRequested event) {
+        return encode(event, TrainingRunRequested.SCHEMA, TRAINING_RUN_REQUESTED_SCHEMA);
+    }
+
+    /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
+    public static TrainingRunRequested decodeTrainingRunRequested(String json) {
+        return decode(json, TrainingRunRequested.SCHEMA, TRAINING_RUN_REQUESTED_SCHEMA, TrainingRunRequested.class);
     }
 
     /** @throws InvalidEventException when the payload is not JSON or breaks the contract */

@@ -9,6 +9,9 @@ public final class Topics {
     /** {@link TrainingProgressed}, published by the simulation service, keyed by run id. */
     public static final String TRAINING_PROGRESSED = "simulation.training-progressed.v1";
 
+    /** {@link TrainingRunRequested}, published by the simulation service, keyed by run id, consumed by its replicas as one group. */
+    public static final String TRAINING_RUN_REQUESTED = "simulation.training-run-requested.v1";
+
     private Topics() {
     }
 }

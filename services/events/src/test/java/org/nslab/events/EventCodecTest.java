@@ -114,6 +114,20 @@ class EventCodecTest {
         assertTrue(e.problems().get(0).startsWith("/state"), e.problems().toString());
     }
 
+    @Test
+    void aTrainingRunRequestRoundTripsAndABudgetOutOfRangeIsRejected() {
+        TrainingRunRequested event = TrainingRunRequested.of(UUID.randomUUID(), "demo-university/alice", "STEPPED", 25);
+
+        assertEquals(event, EventCodec.decodeTrainingRunRequested(EventCodec.encode(event)));
+        TrainingRunRequested untilTheEnd = TrainingRunRequested.of(UUID.randomUUID(), "demo-university/bob", "HANDED_OVER", null);
+        assertEquals(untilTheEnd, EventCodec.decodeTrainingRunRequested(EventCodec.encode(untilTheEnd)));
+        String broken = EventCodec.encode(event).replace("\"stepBudget\":25", "\"stepBudget\":0");
+        InvalidEventException e = assertThrows(InvalidEventException.class, () -> EventCodec.decodeTrainingRunRequested(broken));
+        assertTrue(e.problems().get(0).startsWith("/stepBudget"), e.problems().toString());
+        assertThrows(InvalidEventException.class,
+                () -> EventCodec.encode(TrainingRunRequested.of(UUID.randomUUID(), "demo-university/alice", "GUESSED", null)));
+    }
+
     private static String fixture(String name) {
         try (InputStream in = EventCodecTest.class.getResourceAsStream("/fixtures/" + name + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);

@@ -44,6 +44,21 @@ public class TrainingRunEntity extends PanacheEntityBase {
 
     public String message;
 
+    /** The replica that holds the run (queued there or training), null when none does. */
+    public String replica;
+
+    /** Until when the holder's claim is valid; it renews it while it holds the run. */
+    @Column(name = "lease_until")
+    public Instant leaseUntil;
+
+    /** PAUSE or CANCEL, asked through the API and carried out by the replica that trains the run. */
+    @Column(name = "requested_action")
+    public String requestedAction;
+
+    /** The step at which a stepped run pauses again; null: train to the end. */
+    @Column(name = "pause_at_step")
+    public Integer pauseAtStep;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

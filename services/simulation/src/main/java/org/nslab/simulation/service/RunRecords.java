@@ -13,8 +13,11 @@ import org.nslab.simulation.repository.TrainingRunEntity;
 @ApplicationScoped
 public class RunRecords {
 
+    private static final List<String> HELD = List.of("QUEUED", "RUNNING");
+
+    /** A new queued run; nobody holds it yet, and it is handed over again if nobody claims it by {@code leaseUntil}. */
     @Transactional
-    public TrainingRunEntity create(String owner, String settingsJson, int steps) {
+    public TrainingRunEntity create(String owner, String settingsJson, int steps, Instant leaseUntil) {
         TrainingRunEntity run = new TrainingRunEntity();
         run.id = UUID.randomUUID();
         run.owner = owner;
@@ -23,6 +26,7 @@ public class RunRecords {
         run.steps = steps;
         run.createdAt = Instant.now();
         run.updatedAt = run.createdAt;
+        run.leaseUntil = leaseUntil;
         run.persist();
         return run;
     }
@@ -47,11 +51,81 @@ public class RunRecords {
         return TrainingRunEntity.list("owner = ?1 order by createdAt desc", owner);
     }
 
-    /** Runs to continue after a restart, oldest first; running ones go back to the queue. */
+    /** Takes a queued run for {@code replica} unless another replica holds it under a valid lease. */
     @Transactional
-    public List<TrainingRunEntity> toRecover() {
-        TrainingRunEntity.update("state = 'QUEUED', updatedAt = ?1 where state = 'RUNNING'", Instant.now());
-        return TrainingRunEntity.list("state = 'QUEUED' order by createdAt");
+    public boolean claim(UUID id, String replica, Instant leaseUntil) {
+        return TrainingRunEntity.update("replica = ?1, leaseUntil = ?2 where id = ?3 and state = 'QUEUED'"
+                + " and (replica is null or replica = ?1 or leaseUntil < ?4)", replica, leaseUntil, id, Instant.now()) == 1;
+    }
+
+    /** QUEUED → RUNNING, only for the replica that holds the run. */
+    @Transactional
+    public boolean startRunning(UUID id, String replica, Instant leaseUntil) {
+        Instant now = Instant.now();
+        return TrainingRunEntity.update("state = 'RUNNING', message = null, leaseUntil = ?1, updatedAt = ?2"
+                + " where id = ?3 and state = 'QUEUED' and replica = ?4", leaseUntil, now, id, replica) == 1;
+    }
+
+    /** Renews the leases of every run {@code replica} holds; returns how many. */
+    @Transactional
+    public int renew(String replica, Instant leaseUntil) {
+        return TrainingRunEntity.update("leaseUntil = ?1 where replica = ?2 and state in ?3", leaseUntil, replica, HELD);
+    }
+
+    /** Queued or running runs whose holder's lease ran out (or that nobody claimed in time), oldest first. */
+    @Transactional
+    public List<TrainingRunEntity> expired() {
+        return TrainingRunEntity.list("state in ?1 and (leaseUntil is null or leaseUntil < ?2) order by createdAt",
+                HELD, Instant.now());
+    }
+
+    /** Puts a run whose lease ran out back in the queue, held by nobody; false when another replica did it first. */
+    @Transactional
+    public boolean handOver(UUID id, Instant leaseUntil) {
+        Instant now = Instant.now();
+        return TrainingRunEntity.update("state = 'QUEUED', replica = null, leaseUntil = ?1, updatedAt = ?2,"
+                + " message = 'handed over to another replica' where id = ?3 and state in ?4"
+                + " and (leaseUntil is null or leaseUntil < ?2)", leaseUntil, now, id, HELD) == 1;
+    }
+
+    /** Whether {@code replica} still holds the run, and what the API asked of it (null: nothing). */
+    @Transactional
+    public Optional<String> requestFor(UUID id, String replica) {
+        TrainingRunEntity run = TrainingRunEntity.findById(id);
+        if (run == null || !replica.equals(run.replica) || !"RUNNING".equals(run.state)) {
+            return Optional.of("LOST");
+        }
+        return Optional.ofNullable(run.requestedAction);
+    }
+
+    /** Asks the replica that trains the run to PAUSE or CANCEL it; false when the run is not in one of {@code states}. */
+    @Transactional
+    public boolean request(UUID id, String action, List<String> states) {
+        return TrainingRunEntity.update("requestedAction = ?1, updatedAt = ?2 where id = ?3 and state in ?4",
+                action, Instant.now(), id, states) == 1;
+    }
+
+    /** Moves a run that nobody trains (state in {@code from}) to {@code to}, releasing it. */
+    @Transactional
+    public boolean transition(UUID id, List<String> from, String to, String message) {
+        return TrainingRunEntity.update("state = ?1, message = ?2, replica = null, leaseUntil = null, requestedAction = null,"
+                + " updatedAt = ?3 where id = ?4 and state in ?5", to, message, Instant.now(), id, from) == 1;
+    }
+
+    /** PAUSED → QUEUED, to train to {@code pauseAtStep} (null: to the end). */
+    @Transactional
+    public boolean resume(UUID id, Integer pauseAtStep, Instant leaseUntil) {
+        return TrainingRunEntity.update("state = 'QUEUED', message = null, replica = null, requestedAction = null,"
+                + " pauseAtStep = ?1, leaseUntil = ?2, updatedAt = ?3 where id = ?4 and state = 'PAUSED'",
+                pauseAtStep, leaseUntil, Instant.now(), id) == 1;
+    }
+
+    /** The run's holder sets a new state and lets it go (paused, ended, or handed back on shutdown). */
+    @Transactional
+    public void release(UUID id, String replica, String state, String message, Instant leaseUntil) {
+        TrainingRunEntity.update("state = ?1, message = ?2, replica = null, leaseUntil = ?3, requestedAction = null,"
+                + " updatedAt = ?4"
+                + " where id = ?5 and replica = ?6", state, message, leaseUntil, Instant.now(), id, replica);
     }
 
     @Transactional

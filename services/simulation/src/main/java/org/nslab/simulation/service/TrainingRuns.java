@@ -13,13 +13,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.nslab.events.TrainingProgressed;
+import org.nslab.events.TrainingRunRequested;
+import org.nslab.simulation.messaging.RunRequestConsumer;
+import org.nslab.simulation.messaging.TrainingRunRequests;
 import org.nslab.simulation.engine.Gpt;
 import org.nslab.simulation.engine.Trainer;
 import org.nslab.simulation.messaging.TrainingProgressPublisher;
@@ -29,11 +33,17 @@ import org.nslab.simulation.training.CheckpointStore;
 import org.nslab.simulation.training.RunSettings;
 
 /**
- * Learners' training runs as jobs. At most as many run at once as the server has cores (the rest
- * wait in order, and know their place); a learner has at most one active run. Pausing, stepping and
- * the end of a run write a checkpoint (weights and optimizer state in the blob folder, metadata in
- * PostgreSQL), and a paused run frees its worker. After a restart, runs that were running or queued
- * continue from their last checkpoint, exactly as they would have.
+ * Learners' training runs as jobs, shared by the service's replicas. A run waiting for a worker is
+ * announced on simulation.training-run-requested.v1 (keyed by run); the replicas consume it as one
+ * consumer group, and the replica that receives a request claims the run in PostgreSQL (the source of
+ * truth) under a lease that it renews while it queues or trains the run. Each replica trains at most
+ * as many runs at once as it has cores (the rest wait in order, and know their place); a learner has at
+ * most one active run. Pause and cancel are written to the run's row and read by whichever replica
+ * trains it. Pausing, stepping and the end of a run write a checkpoint (weights and optimizer state in
+ * the blob folder that the replicas share, metadata in PostgreSQL), and a paused run frees its worker.
+ * When a replica goes away (stopped, crashed, restarted), its leases run out and another replica, or
+ * the same one after its restart, hands the runs over: they continue from their last checkpoint,
+ * exactly as they would have.
  */
 @ApplicationScoped
 public class TrainingRuns {
@@ -50,18 +60,22 @@ public class TrainingRuns {
     private static final Logger LOG = Logger.getLogger(TrainingRuns.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What the API asks a running run to do at its next step. */
-    private static final class Control {
-        volatile boolean cancel;
-        volatile boolean pause;
-    }
+    /** How often a training replica reads the run's row for pause and cancel requests. */
+    private static final long CONTROL_POLL_NANOS = 200_000_000L;
 
     private final RunRecords records;
     private final LabTokenizer lab;
     private final TrainingProgressPublisher publisher;
     private final CheckpointStore store;
+    private final TrainingRunRequests requests;
+    private final RunsConfig config;
+    private final String replica;
+    private final String bootstrapServers;
     private final ExecutorService workers;
-    private final Map<UUID, Control> controls = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService leases;
+    private volatile RunRequestConsumer consumer;
+    /** Set when the replica stops abruptly: workers leave the database as it is, like a crashed process. */
+    private volatile boolean halted;
     /** Checkpoint models loaded for inspection, the four most recently used. */
     private final Map<String, Gpt> loaded = new java.util.LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -70,35 +84,117 @@ public class TrainingRuns {
         }
     };
 
-    public TrainingRuns(RunRecords records, LabTokenizer lab, TrainingProgressPublisher publisher,
-                        @ConfigProperty(name = "nslab.simulation.runs.workers", defaultValue = "0") int workers,
-                        ReferenceModelConfig reference) {
+    public TrainingRuns(RunRecords records, LabTokenizer lab, TrainingProgressPublisher publisher, TrainingRunRequests requests,
+                        RunsConfig config, ReferenceModelConfig reference,
+                        @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
         this.records = records;
         this.lab = lab;
         this.publisher = publisher;
+        this.requests = requests;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.replica = config.replicaId().orElseGet(TrainingRuns::defaultReplicaId);
         this.store = new CheckpointStore(reference.dataDir().resolve("checkpoints"));
-        int threads = workers > 0 ? workers : Runtime.getRuntime().availableProcessors();
+        int threads = config.workers() > 0 ? config.workers() : Runtime.getRuntime().availableProcessors();
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "training-run");
             t.setDaemon(true);
             return t;
         });
+        this.leases = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "training-run-leases");
+            t.setDaemon(true);
+            return t;
+        });
     }
 
-    void recover(@Observes StartupEvent event) {
-        for (TrainingRunEntity run : records.toRecover()) {
-            LOG.infof("continuing training run %s after a restart", run.id);
-            submit(run.id, Integer.MAX_VALUE);
+    void onStart(@Observes StartupEvent event) {
+        start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /** Joins the replicas' consumer group and starts renewing leases and handing over runs whose lease ran out. */
+    public void start() {
+        consumer = new RunRequestConsumer(bootstrapServers, config.group(), replica, config.consumerSessionTimeout(),
+                this::take).start();
+        long period = Math.max(200, config.lease().toMillis() / 3);
+        leases.scheduleWithFixedDelay(this::tendLeases, 0, period, TimeUnit.MILLISECONDS);
+    }
+
+    /** Leaves the group and gives back the runs this replica holds, to continue from their last checkpoint elsewhere. */
+    public void stop() {
+        leases.shutdownNow();
+        if (consumer != null) {
+            consumer.close();
         }
-    }
-
-    void stop(@Observes ShutdownEvent event) {
         workers.shutdownNow();
         try {
             workers.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Stops like a crashed process: no more renewals, nothing written; its leases run out. For tests. */
+    public void halt() {
+        halted = true;
+        leases.shutdownNow();
+        if (consumer != null) {
+            consumer.close();
+        }
+        workers.shutdownNow();
+    }
+
+    /** This replica's name in the run table. */
+    public String replica() {
+        return replica;
+    }
+
+    /** The request-topic partitions this replica consumes now. */
+    public java.util.Set<Integer> partitions() {
+        return consumer == null ? java.util.Set.of() : consumer.partitions();
+    }
+
+    private Instant leaseEnd() {
+        return Instant.now().plus(config.lease());
+    }
+
+    /** A request from the group: claim the run and queue it on this replica. */
+    private void take(TrainingRunRequested request) {
+        if (halted) {
+            return;
+        }
+        if (records.claim(request.runId(), replica, leaseEnd())) {
+            workers.execute(() -> execute(request.runId()));
+        }
+    }
+
+    private void tendLeases() {
+        try {
+            records.renew(replica, leaseEnd());
+            for (TrainingRunEntity run : records.expired()) {
+                if (records.handOver(run.id, leaseEnd())) {
+                    LOG.infof("training run %s: its replica's lease ran out, handing it over", run.id);
+                    requests.publish(TrainingRunRequested.of(run.id, run.owner, "HANDED_OVER", null));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("training-run leases not tended: %s", e.toString());
+        }
+    }
+
+    private static String defaultReplicaId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            host = "replica";
+        }
+        String id = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return id.length() > 100 ? id.substring(id.length() - 100) : id;
     }
 
     public Outcome start(String owner, RunSettings settings) {
@@ -109,9 +205,9 @@ public class TrainingRuns {
         if (records.activeRuns(owner) > 0) {
             return Outcome.problem("owner", "this learner already has an active run; finish, pause-and-cancel or wait for it first");
         }
-        TrainingRunEntity run = records.create(owner, json(settings), settings.steps());
+        TrainingRunEntity run = records.create(owner, json(settings), settings.steps(), leaseEnd());
         publish(run.id, owner, "QUEUED", 0, settings.steps());
-        submit(run.id, Integer.MAX_VALUE);
+        requests.publish(TrainingRunRequested.of(run.id, owner, "STARTED", null));
         return new Outcome(records.find(run.id).orElseThrow(), List.of());
     }
 
@@ -124,23 +220,23 @@ public class TrainingRuns {
         if (!run.owner.equals(owner)) {
             return Outcome.problem("runId", "this run belongs to another learner");
         }
-        Control control = controls.computeIfAbsent(runId, id -> new Control());
         switch (action) {
             case CANCEL -> {
                 if (!TrainingRunEntity.ACTIVE.contains(run.state)) {
                     return Outcome.problem("action", "the run has already ended (" + run.state + ")");
                 }
-                control.cancel = true;
-                if (!"RUNNING".equals(run.state)) {
-                    records.state(runId, "CANCELLED", "cancelled by its owner");
+                // a queued or paused run ends here; a running one is ended by the replica that trains it
+                if (records.transition(runId, List.of("QUEUED", "PAUSED"), "CANCELLED", "cancelled by its owner")) {
                     publish(runId, owner, "CANCELLED", run.step, run.steps);
+                } else if (!records.request(runId, "CANCEL", List.of("RUNNING"))) {
+                    return Outcome.problem("action", "the run has just ended");
                 }
             }
             case PAUSE -> {
                 if (!"RUNNING".equals(run.state) && !"QUEUED".equals(run.state)) {
                     return Outcome.problem("action", "only a running or queued run can be paused (it is " + run.state + ")");
                 }
-                control.pause = true;
+                records.request(runId, "PAUSE", List.of("QUEUED", "RUNNING"));
             }
             case RESUME, STEP -> {
                 if (!"PAUSED".equals(run.state)) {
@@ -149,9 +245,12 @@ public class TrainingRuns {
                 if (action == Action.STEP && (steps < 1 || steps > 1000)) {
                     return Outcome.problem("steps", "steps must be between 1 and 1000");
                 }
-                control.pause = false;
-                records.state(runId, "QUEUED", null);
-                submit(runId, action == Action.STEP ? steps : Integer.MAX_VALUE);
+                Integer pauseAt = action == Action.STEP ? run.step + steps : null;
+                if (!records.resume(runId, pauseAt, leaseEnd())) {
+                    return Outcome.problem("action", "the run is no longer paused");
+                }
+                requests.publish(TrainingRunRequested.of(runId, owner, action == Action.STEP ? "STEPPED" : "RESUMED",
+                        action == Action.STEP ? steps : null));
             }
         }
         return new Outcome(records.find(runId).orElseThrow(), List.of());
@@ -214,18 +313,16 @@ public class TrainingRuns {
         }
     }
 
-    private void submit(UUID runId, int stepBudget) {
-        workers.execute(() -> execute(runId, stepBudget));
-    }
-
-    private void execute(UUID runId, int stepBudget) {
-        TrainingRunEntity run = records.find(runId).orElse(null);
-        if (run == null || !"QUEUED".equals(run.state)) {
+    private void execute(UUID runId) {
+        if (halted) {
             return;
         }
-        Control control = controls.computeIfAbsent(runId, id -> new Control());
-        if (control.cancel) {
-            finish(run, "CANCELLED", "cancelled by its owner", run.step);
+        TrainingRunEntity run = records.find(runId).orElse(null);
+        if (run == null || !"QUEUED".equals(run.state) || !replica.equals(run.replica)) {
+            return;
+        }
+        if ("CANCEL".equals(run.requestedAction)) {
+            release(run, "CANCELLED", "cancelled by its owner", run.step);
             return;
         }
         try {
@@ -236,32 +333,43 @@ public class TrainingRuns {
             Trainer trainer = latest.isPresent()
                     ? Trainer.restore(model, settings.training(), lab.dataset(), store.read(latest.get().blob))
                     : new Trainer(model, settings.training(), lab.dataset());
-            records.state(runId, "RUNNING", null);
+            if (!records.startRunning(runId, replica, leaseEnd())) {
+                return;
+            }
             publish(runId, run.owner, "RUNNING", trainer.stepsDone(), settings.steps());
-            int budget = stepBudget;
             Trainer.StepReport report = null;
+            long lastPoll = 0;
+            String request = run.requestedAction;
             while (!trainer.finished()) {
-                if (control.cancel || Thread.currentThread().isInterrupted()) {
-                    if (control.cancel) {
-                        finish(run, "CANCELLED", "cancelled by its owner", trainer.stepsDone());
-                    } else {
-                        // shutting down: leave it to continue after the restart from its last checkpoint
-                        records.state(runId, "QUEUED", "interrupted by a restart");
-                    }
+                if (halted) {
                     return;
                 }
-                if (control.pause || budget == 0) {
-                    control.pause = false;
+                if (Thread.currentThread().isInterrupted()) {
+                    // this replica stops: give the run back, to continue from its last checkpoint
+                    giveBack(run);
+                    return;
+                }
+                if (System.nanoTime() - lastPoll > CONTROL_POLL_NANOS) {
+                    lastPoll = System.nanoTime();
+                    request = records.requestFor(runId, replica).orElse(null);
+                }
+                if ("LOST".equals(request)) {
+                    LOG.warnf("training run %s: this replica lost its lease; another one continues it", runId);
+                    return;
+                }
+                if ("CANCEL".equals(request)) {
+                    release(run, "CANCELLED", "cancelled by its owner", trainer.stepsDone());
+                    return;
+                }
+                if ("PAUSE".equals(request) || (run.pauseAtStep != null && trainer.stepsDone() >= run.pauseAtStep)) {
                     saveCheckpoint(runId, trainer, report);
                     if (report != null) {
                         records.progress(runId, trainer.stepsDone(), report.trainLoss(), trainer.bestValidationLoss());
                     }
-                    records.state(runId, "PAUSED", null);
-                    publish(runId, run.owner, "PAUSED", trainer.stepsDone(), settings.steps());
+                    release(run, "PAUSED", null, trainer.stepsDone());
                     return;
                 }
                 report = trainer.step();
-                budget--;
                 Double validation = Double.isNaN(report.validationLoss()) ? null : report.validationLoss();
                 publisher.publish(TrainingProgressed.of(runId, run.owner, "RUNNING", report.step(), settings.steps(),
                         report.trainLoss(), validation, (double) report.learningRate(), report.gradientNorm(),
@@ -278,13 +386,18 @@ public class TrainingRuns {
             }
             saveCheckpoint(runId, trainer, report);
             records.progress(runId, trainer.stepsDone(), report == null ? Double.NaN : report.trainLoss(), trainer.bestValidationLoss());
-            finish(run, report != null && report.stoppedEarly() ? "STOPPED_EARLY" : "COMPLETED", null, trainer.stepsDone());
+            release(run, report != null && report.stoppedEarly() ? "STOPPED_EARLY" : "COMPLETED", null, trainer.stepsDone());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            records.state(runId, "QUEUED", "interrupted by a restart");
+            if (!halted) {
+                giveBack(run);
+            }
         } catch (IOException | RuntimeException e) {
+            if (halted) {
+                return;
+            }
             LOG.error("training run " + runId + " failed", e);
-            finish(run, "FAILED", "the run failed; its last checkpoint is kept", run.step);
+            release(run, "FAILED", "the run failed; its last checkpoint is kept", run.step);
         }
     }
 
@@ -297,10 +410,15 @@ public class TrainingRuns {
                 report == null || Double.isNaN(report.validationLoss()) ? null : report.validationLoss(), blob);
     }
 
-    private void finish(TrainingRunEntity run, String state, String message, int step) {
-        records.state(run.id, state, message);
-        controls.remove(run.id);
+    /** Lets the run go in a final or paused state and tells the followers. */
+    private void release(TrainingRunEntity run, String state, String message, int step) {
+        records.release(run.id, replica, state, message, null);
         publish(run.id, run.owner, state, step, run.steps);
+    }
+
+    /** Gives the run back to the queue with an ended lease, so the next tending of any replica hands it over. */
+    private void giveBack(TrainingRunEntity run) {
+        records.release(run.id, replica, "QUEUED", "its replica stopped; continuing from the last checkpoint", Instant.now());
     }
 
     private void publish(UUID runId, String owner, String state, int step, int steps) {
