@@ -33,6 +33,9 @@ final class Gemm {
     /** B spans at most this many floats (256 KiB) to be read in place. */
     private static final long IN_PLACE_LIMIT = 1L << 16;
 
+    /** Sums longer than 4·KC run in blocks of KC (32-column panels of 32 KiB). */
+    private static final int KC = 256;
+
     private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(() -> new float[3][]);
 
     /** Which part of the product is needed or non-zero, to skip work in causal attention. */
@@ -59,6 +62,16 @@ final class Gemm {
                          float[] b, int bOff, int bRow, int bCol,
                          int m, int n, int k, Shape shape, boolean parallel) {
         if (m <= 0 || n <= 0 || k <= 0) {
+            return;
+        }
+        if (k > 4 * KC && shape == Shape.FULL) {
+            // a long sum (the weight gradient's, over every row of the batch) in blocks of KC, so each
+            // block of B stays in cache while every strip of A passes;
+            // the accumulators go through C in float, so the result is the same bits as in one block
+            for (int p = 0; p < k; p += KC) {
+                multiply(c, cOff, ldc, a, aOff + p * aCol, aRow, aCol, b, bOff + p * bRow, bRow, bCol,
+                        m, n, Math.min(KC, k - p), shape, parallel);
+            }
             return;
         }
         int panels = (n + NR - 1) / NR;

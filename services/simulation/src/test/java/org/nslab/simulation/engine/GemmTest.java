@@ -12,7 +12,7 @@ class GemmTest {
 
     @Test
     void everyLayoutAndEdgeShapeMatchesATripleLoop() {
-        int[][] shapes = {{1, 1, 1}, {5, 3, 7}, {6, 32, 4}, {7, 33, 9}, {13, 64, 128}, {48, 100, 31}, {130, 96, 40}};
+        int[][] shapes = {{1, 1, 1}, {5, 3, 7}, {6, 32, 4}, {7, 33, 9}, {13, 64, 128}, {48, 100, 31}, {130, 96, 40}, {9, 40, 1100}};
         for (int[] shape : shapes) {
             for (boolean transposeA : new boolean[] {false, true}) {
                 for (boolean transposeB : new boolean[] {false, true}) {
