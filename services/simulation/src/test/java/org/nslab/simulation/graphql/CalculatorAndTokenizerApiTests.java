@@ -2,7 +2,6 @@ package org.nslab.simulation.graphql;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -81,23 +80,6 @@ class CalculatorAndTokenizerApiTests {
         assertEquals(1.9366, loss, 1e-3);
         graphql(serviceToken, "query { computeOptimal(computeFlops: -1) { allocations { method } userErrors { field message } } }")
                 .body("data.computeOptimal.userErrors[0].field", equalTo(List.of("computeFlops")));
-    }
-
-    @Test
-    void theDataPipelineReportsEachStageAndAStricterThresholdRemovesMore() {
-        ValidatableResponse loose = graphql(serviceToken, """
-                query { dataPipeline { stages { stage documentsIn documentsKept reasons { reason count } }
-                                       mixture { category words } userErrors { field } } }""")
-                .body("data.dataPipeline.userErrors", empty())
-                .body("data.dataPipeline.stages.stage", equalTo(List.of("quality", "pii-redaction", "deduplication")))
-                .body("data.dataPipeline.stages[0].documentsIn", equalTo(500))
-                .body("data.dataPipeline.mixture.size()", equalTo(15));
-        int kept = loose.extract().path("data.dataPipeline.stages[0].documentsKept");
-        int strict = graphql(serviceToken, "query { dataPipeline(minWords: 2300) { stages { documentsKept } } }")
-                .extract().path("data.dataPipeline.stages[0].documentsKept");
-        assertTrue(strict < kept, strict + " < " + kept);
-        graphql(serviceToken, "query { dataPipeline(duplicateThreshold: 0) { stages { stage } userErrors { field } } }")
-                .body("data.dataPipeline.userErrors[0].field", equalTo(List.of("duplicateThreshold")));
     }
 
     @Test
