@@ -15,7 +15,6 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
-import org.nslab.simulation.corpus.CorpusSources;
 import org.nslab.simulation.data.CodeRules;
 import org.nslab.simulation.data.DataPipeline;
 import org.nslab.simulation.data.LanguageIdentifier;
@@ -28,7 +27,11 @@ import org.nslab.simulation.data.QualityRules;
 public class DataGraphQlApi {
 
     static final int MAX_DOCUMENTS_PAGE = 1000;
-    private volatile DataPipeline pipeline;
+    private final DataPipelines pipelines;
+
+    public DataGraphQlApi(DataPipelines pipelines) {
+        this.pipelines = pipelines;
+    }
 
     @Input("DataPipelineInput")
     @Description("Sources, stage switches and thresholds; every field optional (defaults: all sources, English at "
@@ -150,7 +153,7 @@ public class DataGraphQlApi {
         DataPipeline.Settings settings = new DataPipeline.Settings(sources, language, languages, minLanguageProbability,
                 qualityOn, new QualityRules(minW, maxW, minMean, maxMean, symbols, alphabetic, stopWords, duplicateLines, trigram),
                 new CodeRules(maxLine, maxMeanLine, alphanumeric), pii, exact, near, threshold);
-        DataPipeline.Report report = pipeline().run(settings);
+        DataPipeline.Report report = pipelines.get().run(settings);
         List<DataPipeline.Outcome> matching = report.documents().stream()
                 .filter(d -> documentsSource == null || d.source().equals(documentsSource))
                 .filter(d -> fate == null || d.kept() == fate.equals("kept"))
@@ -180,20 +183,6 @@ public class DataGraphQlApi {
 
     private static Double finite(double value) {
         return Double.isNaN(value) ? null : value;
-    }
-
-    /** Built once: everything that does not depend on the settings is measured here. */
-    DataPipeline pipeline() {
-        DataPipeline current = pipeline;
-        if (current == null) {
-            synchronized (this) {
-                if (pipeline == null) {
-                    pipeline = new DataPipeline(CorpusSources.all());
-                }
-                current = pipeline;
-            }
-        }
-        return current;
     }
 
     /** Reads fields of the input (or the deprecated flat arguments), collecting problems with their paths. */

@@ -83,6 +83,19 @@ class CalculatorAndTokenizerApiTests {
     }
 
     @Test
+    void referenceModelsComeFromTheContentFileWithTheirSources() {
+        ValidatableResponse response = graphql(serviceToken,
+                "query { referenceModels { name parameters tokens computeFlops computePublished source url } }")
+                .body("data.referenceModels.name", hasItem("Chinchilla"))
+                .body("data.referenceModels.find { it.name == 'GPT-3' }.computePublished", equalTo(true))
+                .body("data.referenceModels.find { it.name == 'Llama 2 70B' }.computePublished", equalTo(false));
+        Number gpt3 = response.extract().path("data.referenceModels.find { it.name == 'GPT-3' }.computeFlops");
+        assertEquals(3.14e23, gpt3.doubleValue(), 1e20);
+        List<String> sources = response.extract().path("data.referenceModels.source");
+        sources.forEach(source -> org.junit.jupiter.api.Assertions.assertFalse(source.isBlank()));
+    }
+
+    @Test
     void onlyPlatformServicesMayCallIt() {
         graphql(Tokens.forUser("alice", "alice-demo"), "query { accelerators { name } }")
                 .body("errors[0].extensions.code", equalTo("forbidden"));

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# GraphQL load test of the simulation service (docs/benchmarks.md): starts the packaged service
+# (target/quarkus-app, build it first) against the test servers of .nslab/test/env with the options
+# ./nslab gives services (-Xmx256m, serial GC), waits for the reference model (its shape: 4 layers,
+# 4 heads, width 128, context 128; 20 training steps, since latency depends on the shape only), then
+# runs org.nslab.testing.load.GraphQlLoad with CLIENTS concurrent clients for each query.
+# Usage: services/simulation/load-test.sh [clients] [seconds]   (from anywhere; PORT to move the service)
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(cd ../.. && pwd)
+clients=${1:-50}
+seconds=${2:-20}
+port=${PORT:-28084}
+set -a; source "$root/.nslab/test/env"; set +a
+[[ -f target/quarkus-app/quarkus-run.jar ]] || { echo "build first: ./mvnw -B -pl services/simulation -am package -DskipTests" >&2; exit 1; }
+[[ -f target/load-cp.txt ]] || (cd "$root" && ./mvnw -B -q -pl services/testing dependency:build-classpath -Dmdep.outputFile="$PWD/services/simulation/target/load-cp.txt" >/dev/null)
+data=$(mktemp -d)
+java -Xms32m -Xmx256m -XX:+UseSerialGC --add-modules jdk.incubator.vector -Dquarkus.http.port="$port" \
+  -Dnslab.simulation.reference.steps=20 -Dnslab.simulation.data-dir="$data" \
+  -jar target/quarkus-app/quarkus-run.jar > target/load-test-service.log 2>&1 &
+service=$!
+trap 'kill $service 2>/dev/null; wait $service 2>/dev/null; rm -rf "$data"' EXIT
+url=http://127.0.0.1:$port
+until curl -sf "$url/q/health/ready" > /dev/null; do
+  kill -0 $service 2>/dev/null || { echo "the service did not start: target/load-test-service.log" >&2; exit 1; }
+  sleep 1
+done
+token=$(curl -sf -d grant_type=client_credentials -d client_id=nslab-gateway -d client_secret=dev-only-gateway-secret \
+  "$NSLAB_KEYCLOAK_URL/realms/nslab/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
+until curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"query":"{ referenceModel { state } }"}' "$url/graphql" | grep -q READY; do sleep 2; done
+cp="$root/services/testing/target/classes:$(cat target/load-cp.txt)"
+java -cp "$cp" org.nslab.testing.load.GraphQlLoad --url "$url/graphql" --token "$token" \
+  --clients "$clients" --warmup 5 --seconds "$seconds" \
+  --query "scaling=src/test/resources/bench/scaling.graphql:\"userErrors\":[]" \
+  --query "architecture=src/test/resources/bench/architecture.graphql:\"userErrors\":[]" \
+  --query "inspect64=src/test/resources/bench/inspect.graphql:\"userErrors\":[]"
+echo "service RSS: $(ps -o rss= -p $service) KiB"
