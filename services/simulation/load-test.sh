@@ -29,10 +29,20 @@ token=$(curl -sf -d grant_type=client_credentials -d client_id=nslab-gateway -d 
   "$NSLAB_KEYCLOAK_URL/realms/nslab/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
 until curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     -d '{"query":"{ referenceModel { state } }"}' "$url/graphql" | grep -q READY; do sleep 2; done
+# The data pipeline measures its sources in the background after the start: wait for it, so that it
+# does not compete with the load.
+until grep -q "data pipeline: .* documents measured" target/load-test-service.log; do sleep 2; done
+grep -o "data pipeline: .*" target/load-test-service.log
 cp="$root/services/testing/target/classes:$(cat target/load-cp.txt)"
 java -cp "$cp" org.nslab.testing.load.GraphQlLoad --url "$url/graphql" --token "$token" \
   --clients "$clients" --warmup 5 --seconds "$seconds" \
   --query "scaling=src/test/resources/bench/scaling.graphql:\"userErrors\":[]" \
   --query "architecture=src/test/resources/bench/architecture.graphql:\"userErrors\":[]" \
   --query "inspect64=src/test/resources/bench/inspect.graphql:\"userErrors\":[]"
-echo "service RSS: $(ps -o rss= -p $service) KiB"
+# The data theatre through GraphQL: the default settings, then two threshold changes (one client).
+for input in '{}' '{minWords: 200, duplicateThreshold: 0.6}' '{minWords: 20, languages: ["en", "de"], minLanguageProbability: 0.9}'; do
+  query="{\"query\":\"{ dataPipeline(input: $(echo "$input" | sed 's/"/\\"/g')) { stages { stage documentsKept } spamFilter { precision recall hamKept } userErrors { message } } }\"}"
+  curl -s -o /dev/null -w "dataPipeline(input: $input): %{time_total} s\n" -H "Authorization: Bearer $token" \
+    -H 'Content-Type: application/json' -d "$query" "$url/graphql"
+done
+echo "service RSS: $(ps -o rss= -p $service) KiB; heap: -Xmx256m"
