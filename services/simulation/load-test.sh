@@ -27,8 +27,14 @@ until curl -sf "$url/q/health/ready" > /dev/null; do
 done
 token=$(curl -sf -d grant_type=client_credentials -d client_id=nslab-gateway -d client_secret=dev-only-gateway-secret \
   "$NSLAB_KEYCLOAK_URL/realms/nslab/protocol/openid-connect/token" | sed 's/.*"access_token":"\([^"]*\)".*/\1/')
-until curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
-    -d '{"query":"{ referenceModel { state } }"}' "$url/graphql" | grep -q READY; do sleep 2; done
+while true; do
+  state=$(curl -sf -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
+    -d '{"query":"{ referenceModel { state } }"}' "$url/graphql" || true)
+  [[ $state == *READY* ]] && break
+  [[ $state == *FAILED* ]] && { echo "the reference model failed: target/load-test-service.log" >&2; exit 1; }
+  kill -0 $service 2>/dev/null || { echo "the service stopped: target/load-test-service.log" >&2; exit 1; }
+  sleep 2
+done
 # The data pipeline measures its sources in the background after the start: wait for it, so that it
 # does not compete with the load.
 until grep -q "data pipeline: .* documents measured" target/load-test-service.log; do sleep 2; done

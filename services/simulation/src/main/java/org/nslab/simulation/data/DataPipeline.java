@@ -1,8 +1,6 @@
 package org.nslab.simulation.data;
 
-import com.knuddels.jtokkit.Encodings;
 import com.knuddels.jtokkit.api.Encoding;
-import com.knuddels.jtokkit.api.EncodingType;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +10,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.nslab.simulation.corpus.SourceDocument;
+import org.nslab.simulation.tokenizer.TokenizerName;
+import org.nslab.simulation.tokenizer.Tokenizers;
 
 /**
  * The data theatre's pipeline over several sources: extraction and normalization, language
@@ -112,7 +112,7 @@ public final class DataPipeline {
      */
     public DataPipeline(List<Consumer<Consumer<SourceDocument>>> loaders) {
         LanguageIdentifier languages = new LanguageIdentifier();
-        Encoding gpt2 = Encodings.newLazyEncodingRegistry().getEncoding(EncodingType.R50K_BASE);
+        Encoding gpt2 = Tokenizers.encoding(TokenizerName.GPT2);
         MinHashDeduplicator minHash = MinHashDeduplicator.sensitive();
         List<long[]> signatures = new ArrayList<>();
         List<SourceDocument> batch = new ArrayList<>(BATCH);
