@@ -1,0 +1,167 @@
+package org.nslab.gateway.learning;
+
+import io.smallrye.graphql.client.typesafe.api.GraphQLClientApi;
+import io.smallrye.graphql.client.typesafe.api.Header;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.Query;
+import org.nslab.gateway.client.AnalyticsClient;
+import org.nslab.gateway.learning.CourseTypes.Course;
+import org.nslab.gateway.learning.CourseTypes.ServiceError;
+
+/**
+ * Typed GraphQL clients of the learning services' internal APIs, called with the gateway's service
+ * account; the verified actor travels in the inputs. Input record names are the services' input types.
+ */
+public final class LearningClients {
+
+    private LearningClients() {
+    }
+
+    static String bearer() {
+        return AnalyticsClient.bearer();
+    }
+
+    // --- content
+
+    @GraphQLClientApi(configKey = "content")
+    @Header(name = "Authorization", method = "bearer")
+    public interface ContentClient {
+        static String bearer() {
+            return LearningClients.bearer();
+        }
+
+        @Query("course")
+        CourseResult course(@Name("input") CourseInput input);
+    }
+
+    public record CourseInput(String locale, String releaseId) {
+    }
+
+    public record CourseResult(Course course, List<ServiceError> userErrors) {
+    }
+
+    // --- quiz
+
+    @GraphQLClientApi(configKey = "quiz")
+    @Header(name = "Authorization", method = "bearer")
+    public interface QuizClient {
+        static String bearer() {
+            return LearningClients.bearer();
+        }
+
+        @Query("quizzes")
+        QuizzesResult quizzes(@Name("input") QuizzesInput input);
+
+        @Mutation("submitQuizAnswer")
+        AttemptResult submitQuizAnswer(@Name("input") SubmitQuizAnswerInput input);
+
+        @Query("quizAttempt")
+        AttemptResult quizAttempt(@Name("input") QuizAttemptInput input);
+    }
+
+    public record ActorInput(String id, String kind, String tenant) {
+    }
+
+    public record AnswerInput(String choiceId, List<String> choiceIds, Double number, List<String> order) {
+    }
+
+    public record QuizzesInput(ActorInput actor, List<String> quizIds, String locale) {
+    }
+
+    public record SubmitQuizAnswerInput(ActorInput actor, String questionId, AnswerInput answer, String locale) {
+    }
+
+    public record QuizAttemptInput(ActorInput actor, String attemptId, String locale) {
+    }
+
+    public record QuizzesResult(List<QuizTypes.Quiz> quizzes, List<ServiceError> userErrors) {
+    }
+
+    public record AttemptResult(QuizTypes.QuizAttempt attempt, List<ServiceError> userErrors) {
+    }
+
+    // --- progress
+
+    @GraphQLClientApi(configKey = "progress")
+    @Header(name = "Authorization", method = "bearer")
+    public interface ProgressClient {
+        static String bearer() {
+            return LearningClients.bearer();
+        }
+
+        @Query("learnerProgress")
+        ProgressResult learnerProgress(@Name("input") LearnerProgressInput input);
+
+        @Mutation("mergeGuestProgress")
+        MergeResult mergeGuestProgress(@Name("input") MergeGuestProgressInput input);
+    }
+
+    public record LearnerProgressInput(List<String> actorKeys) {
+    }
+
+    public record MergeGuestProgressInput(String guestActorKey, String accountActorKey) {
+    }
+
+    public record ProgressResult(List<ProgressTypes.LearnerProgress> learners, List<ServiceError> userErrors) {
+    }
+
+    public record MergeResult(String accountActorKey, long movedEvents, List<ServiceError> userErrors) {
+    }
+
+    // --- analytics: cohorts, metrics, exports
+
+    @GraphQLClientApi(configKey = "analytics")
+    @Header(name = "Authorization", method = "bearer")
+    public interface CohortClient {
+        static String bearer() {
+            return LearningClients.bearer();
+        }
+
+        @Query("cohorts")
+        List<CohortTypes.Cohort> cohorts(@Name("input") CohortsInput input);
+
+        @Mutation("createCohort")
+        CohortResult createCohort(@Name("input") CreateCohortInput input);
+
+        @Mutation("enrolInCohort")
+        CohortResult enrolInCohort(@Name("input") EnrolInCohortInput input);
+
+        @Query("learningMetrics")
+        MetricsResult learningMetrics(@Name("input") LearningMetricsInput input);
+
+        @Query("learningMetricsCsv")
+        ExportResult learningMetricsCsv(@Name("input") LearningMetricsInput input);
+
+        @Query("cohortStatements")
+        ExportResult cohortStatements(@Name("input") CohortStatementsInput input);
+    }
+
+    public record ViewerInput(String actorKey, String tenant, List<String> roles) {
+    }
+
+    public record CohortsInput(ViewerInput viewer) {
+    }
+
+    public record CreateCohortInput(ViewerInput viewer, String course, String name, List<String> instructorKeys) {
+    }
+
+    public record EnrolInCohortInput(ViewerInput viewer, String cohortId, List<String> actorKeys) {
+    }
+
+    public record LearningMetricsInput(ViewerInput viewer, String cohortId, String course, Boolean institution) {
+    }
+
+    public record CohortStatementsInput(ViewerInput viewer, String cohortId, int first) {
+    }
+
+    public record CohortResult(CohortTypes.Cohort cohort, List<ServiceError> userErrors) {
+    }
+
+    public record MetricsResult(CohortTypes.LearningMetrics metrics, List<ServiceError> userErrors) {
+    }
+
+    public record ExportResult(String content, String contentType, int count, List<ServiceError> userErrors) {
+    }
+}
