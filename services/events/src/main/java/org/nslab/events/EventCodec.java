@@ -33,6 +33,7 @@ public final class EventCodec {
 
     private static final Schema LEARNING_EVENT_SCHEMA = load(LearningEventRecorded.SCHEMA);
     private static final Schema TRAINING_PROGRESSED_SCHEMA = load(TrainingProgressed.SCHEMA);
+    private static final Schema MODULE_REGISTERED_SCHEMA = load(ModuleRegistered.SCHEMA);
 
     private EventCodec() {
     }
@@ -43,6 +44,15 @@ public final class EventCodec {
 
     public static String encode(TrainingProgressed event) {
         return encode(event, TrainingProgressed.SCHEMA, TRAINING_PROGRESSED_SCHEMA);
+    }
+
+    public static String encode(ModuleRegistered event) {
+        return encode(event, ModuleRegistered.SCHEMA, MODULE_REGISTERED_SCHEMA);
+    }
+
+    /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
+    public static ModuleRegistered decodeModuleRegistered(String json) {
+        return decode(json, ModuleRegistered.SCHEMA, MODULE_REGISTERED_SCHEMA, ModuleRegistered.class);
     }
 
     /** @throws InvalidEventException when the payload is not JSON or breaks the contract */

@@ -9,6 +9,9 @@ public final class Topics {
     /** {@link TrainingProgressed}, published by the simulation service, keyed by run id. */
     public static final String TRAINING_PROGRESSED = "simulation.training-progressed.v1";
 
+    /** {@link ModuleRegistered}, published by the gateway's module registry, keyed by module id. */
+    public static final String MODULE_REGISTERED = "gateway.module-registered.v1";
+
     private Topics() {
     }
 }
