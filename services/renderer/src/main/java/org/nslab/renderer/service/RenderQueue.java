@@ -28,6 +28,7 @@ import org.nslab.renderer.gl.OffscreenRenderer;
 import org.nslab.renderer.gl.ShaderCompileException;
 import org.nslab.renderer.output.ClipEncoder;
 import org.nslab.renderer.output.Frames;
+import org.nslab.renderer.output.PipelinedEncoder;
 import org.nslab.renderer.output.PngEncoder;
 import org.nslab.sdk.scene.Problem;
 import org.nslab.sdk.scene.SceneLimits;
@@ -252,9 +253,10 @@ public final class RenderQueue implements AutoCloseable {
         try {
             Files.createDirectories(partial.getParent());
             if (request.format().isClip()) {
-                try (ClipEncoder encoder = request.format() == RenderRequest.Format.GIF
+                ClipEncoder format = request.format() == RenderRequest.Format.GIF
                         ? ClipEncoder.gif(partial, request.width(), request.height(), request.fps())
-                        : ClipEncoder.mp4(partial, request.width(), request.height(), request.fps())) {
+                        : ClipEncoder.mp4(partial, request.width(), request.height(), request.fps());
+                try (ClipEncoder encoder = new PipelinedEncoder(format, 2, Thread.currentThread().getName() + "-encoder")) {
                     renderer.render(job.scene(), request.width(), request.height(), job.times(), request.labels(), (i, frame) -> {
                         check.accept(null);
                         encoder.add(Frames.pixels(frame));
