@@ -13,8 +13,9 @@ public final class RenderJob {
 
     private final UUID id = UUID.randomUUID();
     private final String owner;
-    private final RenderRequest request;
-    private final Scene scene;
+    // The scene and its JSON are dropped when the job ends: a finished job keeps only what its view shows.
+    private volatile RenderRequest request;
+    private volatile Scene scene;
     private final double[] times;
     private final Path target;
     private final Instant createdAt = Instant.now();
@@ -115,6 +116,9 @@ public final class RenderJob {
         }
         state = outcome;
         error = message;
+        scene = null;
+        request = new RenderRequest(null, request.width(), request.height(), request.format(), request.time(), request.duration(),
+                request.fps(), request.labels());
         bytes = size;
         finishedAt = Instant.now();
     }

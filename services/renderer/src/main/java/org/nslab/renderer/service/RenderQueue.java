@@ -239,6 +239,10 @@ public final class RenderQueue implements AutoCloseable {
 
     private void run(RenderJob job, OffscreenRenderer renderer) {
         RenderRequest request = job.request();
+        org.nslab.sdk.scene.Scene scene = job.scene();
+        if (scene == null) {
+            return; // ended (cancelled, shut down) between leaving the queue and starting
+        }
         long deadline = System.nanoTime() + settings.jobTimeout().toNanos();
         Path partial = job.target().resolveSibling(job.target().getFileName() + ".part");
         Consumer<Object> check = ignored -> {
@@ -257,7 +261,7 @@ public final class RenderQueue implements AutoCloseable {
                         ? ClipEncoder.gif(partial, request.width(), request.height(), request.fps())
                         : ClipEncoder.mp4(partial, request.width(), request.height(), request.fps());
                 try (ClipEncoder encoder = new PipelinedEncoder(format, 2, Thread.currentThread().getName() + "-encoder")) {
-                    renderer.render(job.scene(), request.width(), request.height(), job.times(), request.labels(), (i, frame) -> {
+                    renderer.render(scene, request.width(), request.height(), job.times(), request.labels(), (i, frame) -> {
                         check.accept(null);
                         encoder.add(Frames.pixels(frame));
                         job.frameDone();
@@ -267,7 +271,7 @@ public final class RenderQueue implements AutoCloseable {
                 }
             } else {
                 PngEncoder png = new PngEncoder(settings.pngLevel());
-                renderer.render(job.scene(), request.width(), request.height(), job.times(), request.labels(), (i, frame) -> {
+                renderer.render(scene, request.width(), request.height(), job.times(), request.labels(), (i, frame) -> {
                     check.accept(null);
                     try (OutputStream out = Files.newOutputStream(partial)) {
                         png.write(Frames.pixels(frame), frame.getWidth(), frame.getHeight(), out);
@@ -298,16 +302,21 @@ public final class RenderQueue implements AutoCloseable {
         job.finish(RenderJob.State.FAILED, message, 0);
     }
 
-    /** Forgets finished jobs older than the retention and deletes their files. */
+    /** Finished jobs kept at most, whatever their age (the oldest go first, files included). */
+    static final int MAX_FINISHED_JOBS = 10_000;
+
+    /** Forgets finished jobs older than the retention, or beyond {@link #MAX_FINISHED_JOBS}, and deletes their files. */
     public void removeExpired() {
         Instant limit = Instant.now().minus(settings.retention());
-        jobs.values().removeIf(job -> {
-            if (!job.active() && job.finishedAt() != null && job.finishedAt().isBefore(limit)) {
+        List<RenderJob> finished = jobs.values().stream().filter(j -> !j.active() && j.finishedAt() != null)
+                .sorted(Comparator.comparing(RenderJob::finishedAt)).toList();
+        int excess = finished.size() - MAX_FINISHED_JOBS;
+        for (RenderJob job : finished) {
+            if (excess-- > 0 || job.finishedAt().isBefore(limit)) {
+                jobs.remove(job.id());
                 deleteQuietly(job.target());
-                return true;
             }
-            return false;
-        });
+        }
     }
 
     private static void deleteQuietly(Path file) {

@@ -74,7 +74,7 @@ class RenderBenchmark {
             queue(100);
         }
         if (PARTS.contains("soak")) {
-            soak(3000);
+            soak(Integer.getInteger("renderer.bench.soak", 5000));
         }
         Files.createDirectories(Path.of("target/bench"));
         Files.writeString(Path.of("target/bench/results.txt"), report.toString());
@@ -222,7 +222,9 @@ class RenderBenchmark {
                 Files.deleteIfExists(job.target());
                 if (i == 100 || i % 500 == 0) {
                     System.gc();
-                    samples.append(String.format(Locale.ROOT, " %d: %d MB;", i, rss("VmRSS") / 1024));
+                    Runtime rt = Runtime.getRuntime();
+                    samples.append(String.format(Locale.ROOT, " %d: RSS %d MB, heap used %d MB;", i, rss("VmRSS") / 1024,
+                            (rt.totalMemory() - rt.freeMemory()) >> 20));
                 }
             }
             out("soak, %d renders of the showcase scene (320x180, new scene upload each) in %.0f s; RSS after n renders:%s",

@@ -36,6 +36,10 @@ class RenderQueueTest {
             assertFalse(Files.exists(slow.target()), "no partial file is left");
             assertEquals(RenderJob.State.SUCCEEDED, next.state(), next.error());
             assertTrue(Files.exists(next.target()));
+            // A finished job keeps only what its view shows: thousands of them must not hold their scenes.
+            assertEquals(null, next.scene());
+            assertEquals(null, next.request().sceneJson());
+            assertEquals(64, next.request().width());
         }
     }
 }
