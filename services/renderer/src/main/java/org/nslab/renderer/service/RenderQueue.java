@@ -186,6 +186,11 @@ public final class RenderQueue implements AutoCloseable {
         }
     }
 
+    /** Worker threads still running (each owns one GL context). */
+    public long workersAlive() {
+        return workers.stream().filter(Thread::isAlive).count();
+    }
+
     /** GL_RENDERER of each worker that has started its context. */
     public Collection<String> renderers() {
         return workerRenderers.values();
