@@ -11,6 +11,6 @@ class RendererServiceTests extends ServiceBasicsContract {
 
     @Override
     protected String[] readinessChecks() {
-        return new String[] {};
+        return new String[] {"render queue"};
     }
 }
