@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.vertx.http.HttpServerStart;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.ObservesAsync;
 import java.net.URI;
 import java.util.Optional;
 import org.jboss.logging.Logger;
@@ -27,6 +28,7 @@ public class ModuleRegistration {
     private final JourneyConfig config;
     private final ModuleManifest manifest;
     private ModuleRegistrar registrar;
+    private volatile String lastStatus;
 
     public ModuleRegistration(JourneyConfig config) {
         this.config = config;
@@ -41,8 +43,8 @@ public class ModuleRegistration {
         return registrar == null ? Optional.empty() : registrar.lastResult();
     }
 
-    /** Once the HTTP server listens: the gateway fetches the entry while it checks the registration. */
-    void start(@Observes HttpServerStart event) {
+    /** Once the HTTP server listens (fired asynchronously): the gateway fetches the entry while it checks the registration. */
+    synchronized void start(@ObservesAsync HttpServerStart event) {
         if (!config.register()) {
             return;
         }
@@ -57,8 +59,12 @@ public class ModuleRegistration {
                     @Override
                     public void registered(RegistrationResult result) {
                         if (result.accepted()) {
-                            LOG.debugf("registered %s %s: %s", manifest.id(), manifest.version(), result.status());
+                            if (!String.valueOf(result.status()).equals(lastStatus)) {
+                                LOG.infof("registered %s %s: %s", manifest.id(), manifest.version(), result.status());
+                            }
+                            lastStatus = String.valueOf(result.status());
                         } else {
+                            lastStatus = null;
                             LOG.warnf("the gateway did not accept %s %s: %s %s", manifest.id(), manifest.version(),
                                     result.diagnostics(), result.userErrors());
                         }
@@ -73,7 +79,7 @@ public class ModuleRegistration {
         registrar.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    synchronized void stop(@Observes ShutdownEvent event) {
         if (registrar != null) {
             registrar.close();
         }

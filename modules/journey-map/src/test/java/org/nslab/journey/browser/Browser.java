@@ -39,6 +39,7 @@ final class Browser {
             args.addAll(List.of("--disable-webgl", "--disable-3d-apis"));
         }
         options.addArguments(args);
+        options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));

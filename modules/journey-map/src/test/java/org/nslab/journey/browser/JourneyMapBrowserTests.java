@@ -143,17 +143,31 @@ class JourneyMapBrowserTests {
         assertEquals("ready", state());
         await().atMost(Duration.ofSeconds(20)).until(() -> "true".equals(
                 driver.executeScript("return document.querySelector('.nslab-jm').dataset.firstFrame")));
+        // the layout settles (viewport override, resize observer) before the screenshot; positions are read with it
+        String rectsScript = "return JSON.stringify([...document.querySelectorAll('.jm-station')].map(b => "
+                + "{id: b.dataset.station, r: b.getBoundingClientRect().toJSON()}))";
+        String[] previous = {""};
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(700)).until(() -> {
+            String now = (String) driver.executeScript(rectsScript);
+            boolean stable = now.equals(previous[0]);
+            previous[0] = now;
+            return stable;
+        });
         byte[] png = driver.getScreenshotAs(OutputType.BYTES);
+        assertEquals(previous[0], driver.executeScript(rectsScript), "the stations moved while the screenshot was taken");
         Files.createDirectories(Path.of("target"));
         Files.write(Path.of("target", "journey-map.png"), png);
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         WebElement stage = driver.findElement(By.cssSelector(".jm-stage"));
-        for (String id : PIPELINE) {
-            WebElement button = driver.findElement(By.cssSelector(".jm-station[data-station='" + id + "']"));
-            int cx = button.getRect().getX() + button.getRect().getWidth() / 2;
-            int bottom = button.getRect().getY() + button.getRect().getHeight();
-            // the sphere sits below its label: count lit pixels in a small box 25-55 px under the label's anchor
-            double lit = litShare(image, cx - 8, bottom + 25, 16, 30);
+        JsonNode rects = JSON.readTree(previous[0]);
+        assertEquals(PIPELINE.size(), rects.size());
+        for (JsonNode station : rects) {
+            String id = station.path("id").asText();
+            JsonNode r = station.path("r");
+            int cx = (int) Math.round(r.path("x").asDouble() + r.path("width").asDouble() / 2);
+            int bottom = (int) Math.round(r.path("bottom").asDouble());
+            // the sphere sits below its label: count lit pixels in a small box 18-42 px under the label's anchor
+            double lit = litShare(image, cx - 6, bottom + 18, 12, 24);
             assertTrue(lit > 0.5, "station " + id + " not drawn under its label (lit share " + lit + ", see target/journey-map.png)");
         }
         // the empty sky in the top-left corner of the canvas stays dark
