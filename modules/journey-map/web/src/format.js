@@ -33,6 +33,7 @@ export function humanDays(days) {
 export function plainParagraphs(markdown) {
   return String(markdown || '')
     .split(/\n\s*\n/)
-    .map((p) => p.replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/[*_`#>]+/g, '').replace(/\s+/g, ' ').trim())
+    .map((p) => p.replace(/\s?\[@[^\]]+\]/g, '').replace(/\[\[([^\]|]+)(?:\|([^\]]+))?\]\]/g, (_, a, b) => (b || a).replace(/-/g, ' '))
+      .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1').replace(/[*_`#>]+/g, '').replace(/\s+/g, ' ').trim())
     .filter(Boolean);
 }

@@ -408,7 +408,7 @@ class JourneyMap {
   // ------------------------------------------------------------------ timeline
   buildTimeline() {
     this.scrubber = h('input', { type: 'range', min: 0, max: 1000, value: 0, class: 'jm-scrubber', 'aria-label': 'Walk the pipeline in time',
-      oninput: () => this.scrub(Number(this.scrubber.value) / 1000) });
+      oninput: () => this.scrub(Number(this.scrubber.value) / 1000, true) });
     this.timelineText = h('p', { class: 'jm-timeline-text', 'aria-live': 'polite' });
     this.timelineBar = h('div', { class: 'jm-timeline-bar', 'aria-hidden': 'true' });
     return h('section', { class: 'jm-timeline', 'aria-label': 'Timeline' }, h('h3', { text: 'Timeline' }), this.timelineBar, this.scrubber, this.timelineText);
@@ -423,10 +423,11 @@ class JourneyMap {
       style: `flex-grow:${seg.days === null ? 1 : 2}`,
     })));
     this.timelineRef = plan;
-    this.scrub(Number(this.scrubber.value) / 1000);
+    this.scrub(Number(this.scrubber.value) / 1000, false);
   }
 
-  scrub(u) {
+  /** Shows where u (0..1) falls; when the learner moves the scrubber, also previews and flies to that station. */
+  scrub(u, fromLearner) {
     const segs = this.timelineSegments;
     if (!segs) return;
     const weights = segs.map((s) => (s.days === null ? 1 : 2));
@@ -449,7 +450,7 @@ class JourneyMap {
       : `${seg.station.title}: day ${(within * seg.days).toFixed(1)} of ${seg.days.toFixed(1)} for ${p.model} on ${humanNumber(p.tokens)} tokens with ${p.count} × ${p.accelerator} (simulation service)`;
     this.timelineText.textContent = text;
     this.scrubber.setAttribute('aria-valuetext', text);
-    if (this.selected !== idx) {
+    if (fromLearner && this.selected !== idx) {
       this.preview(idx);
       if (this.view) this.moveCamera(stationCamera(seg.station), 0.5);
     }

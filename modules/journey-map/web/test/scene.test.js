@@ -88,4 +88,5 @@ test('numbers read like a person would say them', () => {
   assert.equal(humanDays(0.5), '12.0 hours');
   assert.equal(humanDays(400), '13.1 months');
   assert.deepEqual(plainParagraphs('A **bold** [link](http://x).\n\nSecond `code`.'), ['A bold link.', 'Second code.']);
+  assert.deepEqual(plainParagraphs('1.4 trillion [[token]]s [@touvron2023a]. A [[bpe|merge]].'), ['1.4 trillion tokens. A merge.']);
 });

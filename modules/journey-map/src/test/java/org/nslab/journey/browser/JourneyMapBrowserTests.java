@@ -145,7 +145,7 @@ class JourneyMapBrowserTests {
                 driver.executeScript("return document.querySelector('.nslab-jm').dataset.firstFrame")));
         // the layout settles (viewport override, resize observer) before the screenshot; positions are read with it
         String rectsScript = "return JSON.stringify([...document.querySelectorAll('.jm-station')].map(b => "
-                + "{id: b.dataset.station, r: b.getBoundingClientRect().toJSON()}))";
+                + "({id: b.dataset.station, r: b.getBoundingClientRect().toJSON()})))";
         String[] previous = {""};
         await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(700)).until(() -> {
             String now = (String) driver.executeScript(rectsScript);
@@ -194,7 +194,8 @@ class JourneyMapBrowserTests {
     void aKeyboardOnlyLearnerReachesEveryStationInPipelineOrderAndOpensItsPreview() throws Exception {
         open(true, "");
         assertEquals("ready", state());
-        driver.findElement(By.tagName("body")).click();
+        // keyboard only: the pointer stays in the corner, nothing hovers a station
+        driver.executeScript("document.activeElement && document.activeElement.blur()");
         List<String> visited = new ArrayList<>();
         Actions keys = new Actions(driver);
         for (int i = 0; i < PIPELINE.size(); i++) {
