@@ -34,6 +34,7 @@ function h(tag, attrs = {}, ...children) {
     if (v === undefined || v === null || v === false) continue;
     if (k === 'class') el.className = v;
     else if (k === 'text') el.textContent = v;
+    else if (k === 'style') Object.assign(el.style, v); // CSSOM, allowed by the shell's CSP (style-src 'self')
     else if (k.startsWith('on')) el.addEventListener(k.slice(2), v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
@@ -71,7 +72,11 @@ class JourneyMap {
   async start() {
     const root = h('div', { class: 'nslab-jm', 'data-state': 'loading' });
     this.root = root;
-    root.append(h('style', { text: CSS }));
+    // A constructed style sheet: the shell's Content-Security-Policy allows no inline <style> elements.
+    this.sheet = new CSSStyleSheet();
+    this.sheet.replaceSync(CSS);
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, this.sheet];
+    this.cleanups.push(() => { document.adoptedStyleSheets = document.adoptedStyleSheets.filter((x) => x !== this.sheet); });
     this.element.replaceChildren(root);
     this.applyTheme();
     const status = h('p', { class: 'jm-status', role: 'status', text: 'Loading the Journey Map…' });
@@ -237,7 +242,7 @@ class JourneyMap {
     this.view = createSceneView({ renderer: this.renderer, scene, shaders: this.shaders, width: this.width, height: this.height });
     this.labelIds = scene.labels.map((l) => l.id);
     this.branchLabels = scene.labels.map((l, i) => [l, i]).filter(([l]) => l.id.startsWith('branch-'));
-    this.overlay.replaceChildren(...this.branchLabels.map(([l]) => h('span', { class: 'jm-branch-label', text: l.text, style: `color:${l.color}` })));
+    this.overlay.replaceChildren(...this.branchLabels.map(([l]) => h('span', { class: 'jm-branch-label', text: l.text, style: { color: l.color } })));
     if (keepCamera) this.moveCamera(keepCamera, 0);
     else if (this.settings.reducedMotion) this.scene.cameraPath = null;
     this.loop();
@@ -420,7 +425,7 @@ class JourneyMap {
     this.timelineSegments = this.stations.map((s) => ({ station: s, days: s.stageId === 'training' ? trainingDays : null }));
     this.timelineBar.replaceChildren(...this.timelineSegments.map((seg) => h('span', {
       class: seg.days === null ? 'jm-seg jm-seg-text' : 'jm-seg jm-seg-real', title: seg.station.title,
-      style: `flex-grow:${seg.days === null ? 1 : 2}`,
+      style: { flexGrow: String(seg.days === null ? 1 : 2) },
     })));
     this.timelineRef = plan;
     this.scrub(Number(this.scrubber.value) / 1000, false);
