@@ -77,6 +77,28 @@ export function contractProblems(mod) {
   return problems;
 }
 
+/**
+ * Imports a module's entry with its SRI hash checked by the browser: a <script type="module" integrity> loads and
+ * evaluates it, and the following import() returns that same instance from the module map.
+ * @returns {Promise<object>} the module namespace, checked against the contract
+ */
+export function loadEntry(url, integrity) {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.src = url;
+    script.integrity = integrity;
+    script.crossOrigin = 'anonymous';
+    script.onload = () => { script.remove(); resolve(); };
+    script.onerror = () => { script.remove(); reject(new HostError('entry', 'the module could not be loaded or does not match its integrity hash')); };
+    document.head.append(script);
+  }).then(() => import(/* @vite-ignore */ url)).then((mod) => {
+    const problems = contractProblems(mod);
+    if (problems.length) throw new HostError('contract', problems.join('; '));
+    return mod;
+  });
+}
+
 /** The deep-link fragment for a route: #/level/<n>[/<module>[/<stage>[/<component>]]]. */
 export function routeToHash(route) {
   const parts = ['level', String(route.level)];

@@ -232,7 +232,7 @@ class ModuleRegistryTests {
                 .body("data.pinModuleVersion.userErrors[0].code", equalTo("NO_SUCH_VERSION"))
                 .body("data.pinModuleVersion.userErrors[0].field", equalTo(List.of("input", "version")));
         graphql(admin, "mutation($input: PinModuleVersionInput!) { pinModuleVersion(input: $input) { module { servedVersion } } }",
-                Map.of("input", Map.of("id", id))).body("data.pinModuleVersion.module.servedVersion", equalTo("2.0.0-rc.1"));
+                Map.of("input", unpin(id))).body("data.pinModuleVersion.module.servedVersion", equalTo("2.0.0-rc.1"));
 
         String disable = "mutation($input: ModuleIdInput!) { disableModule(input: $input) { module { disabled } userErrors { code } } }";
         graphql(bearer(token), disable, Map.of("input", Map.of("id", id))).body("errors[0].extensions.code", equalTo("forbidden"));
@@ -250,6 +250,13 @@ class ModuleRegistryTests {
         given().get("/modules/module.schema.json").then().statusCode(200)
                 .body("additionalProperties", equalTo(false))
                 .body("required", hasItem("entry"));
+    }
+
+    static Map<String, Object> unpin(String id) {
+        Map<String, Object> input = new java.util.HashMap<>();
+        input.put("id", id);
+        input.put("version", null);
+        return input;
     }
 
     static ValidatableResponse register(String token, String manifest) {

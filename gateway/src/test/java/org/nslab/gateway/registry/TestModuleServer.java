@@ -21,6 +21,7 @@ public final class TestModuleServer implements AutoCloseable {
 
     private final HttpServer server;
     private final AtomicBoolean healthy = new AtomicBoolean(true);
+    private final java.util.Map<String, byte[]> files = new java.util.concurrent.ConcurrentHashMap<>();
 
     private TestModuleServer(HttpServer server) {
         this.server = server;
@@ -37,7 +38,11 @@ public final class TestModuleServer implements AutoCloseable {
             String path = ex.getRequestURI().getPath();
             byte[] body;
             int status;
-            if (path.equals("/health")) {
+            if (module.files.containsKey(path)) {
+                status = 200;
+                body = module.files.get(path);
+                ex.getResponseHeaders().add("Content-Type", "text/javascript");
+            } else if (path.equals("/health")) {
                 status = module.healthy.get() ? 200 : 503;
                 body = (status == 200 ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}").getBytes(StandardCharsets.UTF_8);
             } else if (path.endsWith("/index.js")) {
@@ -55,6 +60,13 @@ public final class TestModuleServer implements AutoCloseable {
         });
         server.start();
         return module;
+    }
+
+    /** Serves this JavaScript at the path; returns its SRI integrity. */
+    public String put(String path, String javascript) {
+        byte[] bytes = javascript.getBytes(StandardCharsets.UTF_8);
+        files.put(path, bytes);
+        return Integrity.sha384(bytes);
     }
 
     public int port() {
