@@ -278,6 +278,25 @@ class JourneyMapBrowserTests {
     }
 
     @Test
+    void theGatewaysShellLoadsLevelOneFromTheCatalogueUnderItsContentSecurityPolicy() throws Exception {
+        awaitInCatalogue();
+        driver = Browser.start(true, 1280, 720);
+        driver.get(gateway() + "/");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "true".equals(
+                driver.executeScript("return document.documentElement.dataset.ready || ''")));
+        if (!driver.findElement(By.id("account")).getText().contains("Guest")) {
+            driver.findElement(By.xpath("//button[text()='Continue as guest']")).click();
+            await().atMost(Duration.ofSeconds(30)).until(() -> driver.findElement(By.id("account")).getText().contains("Guest"));
+        }
+        driver.executeScript("location.hash = '#/level/1/journey-map'");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "ready".equals(driver.executeScript(
+                "const r = document.querySelector('.nslab-jm'); return r && r.dataset.state")));
+        assertEquals(PIPELINE.size(), driver.findElements(By.cssSelector(".jm-station")).size());
+        // the module's styles apply although the shell allows no inline styles
+        assertEquals("absolute", driver.executeScript("return getComputedStyle(document.querySelector('.jm-station')).position"));
+    }
+
+    @Test
     void withoutWebGlTheTextAlternativeListsEveryStationInOrder() throws Exception {
         open(false, "");
         assertEquals("text", state());

@@ -78,6 +78,7 @@ public class PlatformStack implements QuarkusTestResourceLifecycleManager {
         config.put("nslab.journey.public-url", journey);
         config.put("nslab.journey.gateway-url", gateway);
         config.put("nslab.journey.heartbeat", "3s");
+        config.put("quarkus.http.cors.origins", gateway);
         return config;
     }
 
