@@ -267,6 +267,24 @@ class JourneyMapBrowserTests {
         assertEquals(cost.path("energyKilowattHours").asDouble(), shown("energyKilowattHours"));
     }
 
+    @Test
+    void badOverlayInputComesBackAsUserErrorsWithTheFieldPath() throws Exception {
+        String guest = guest();
+        String query = """
+                query($input: TrainingPlanInput!) { trainingPlan(input: $input) { plan { cost } userErrors { field message } } }""";
+        JsonNode tooFew = graphql(gateway(), guest, query, Map.of("input", Map.of("model", "GPT-2 small", "tokens", 0,
+                "accelerator", "NVIDIA A100 SXM", "count", 8, "utilization", 0.4, "pricePerAcceleratorHour", 2))).path("trainingPlan");
+        assertTrue(tooFew.path("plan").isNull());
+        assertEquals("[\"input\",\"tokens\"]", tooFew.path("userErrors").get(0).path("field").toString());
+        JsonNode unknownModel = graphql(gateway(), guest, query, Map.of("input", Map.of("model", "GPT-9", "tokens", 1e9,
+                "accelerator", "NVIDIA A100 SXM", "count", 8, "utilization", 0.4, "pricePerAcceleratorHour", 2))).path("trainingPlan");
+        assertEquals("[\"input\",\"model\"]", unknownModel.path("userErrors").get(0).path("field").toString());
+        assertTrue(unknownModel.path("userErrors").get(0).path("message").asText().contains("GPT-9"));
+        JsonNode unknownAccelerator = graphql(gateway(), guest, query, Map.of("input", Map.of("model", "GPT-2 small", "tokens", 1e9,
+                "accelerator", "Abacus", "count", 8, "utilization", 0.4, "pricePerAcceleratorHour", 2))).path("trainingPlan");
+        assertEquals("[\"input\",\"accelerator\"]", unknownAccelerator.path("userErrors").get(0).path("field").toString());
+    }
+
     private static void set(WebElement form, String name, String value) {
         WebElement input = form.findElement(By.name(name));
         input.clear();
