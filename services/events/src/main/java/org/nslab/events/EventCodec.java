@@ -33,13 +33,10 @@ public final class EventCodec {
 
     private static final Schema LEARNING_EVENT_SCHEMA = load(LearningEventRecorded.SCHEMA);
     private static final Schema TRAINING_PROGRESSED_SCHEMA = load(TrainingProgressed.SCHEMA);
-<<<<<<< HEAD
     private static final Schema QUIZ_ATTEMPT_GRADED_SCHEMA = load(QuizAttemptGraded.SCHEMA);
     private static final Schema MILESTONE_REACHED_SCHEMA = load(MilestoneReached.SCHEMA);
     private static final Schema GUEST_PROGRESS_MERGED_SCHEMA = load(GuestProgressMerged.SCHEMA);
-=======
     private static final Schema MODULE_REGISTERED_SCHEMA = load(ModuleRegistered.SCHEMA);
->>>>>>> issue6-gateway
 
     private EventCodec() {
     }
@@ -52,7 +49,6 @@ public final class EventCodec {
         return encode(event, TrainingProgressed.SCHEMA, TRAINING_PROGRESSED_SCHEMA);
     }
 
-<<<<<<< HEAD
     public static String encode(QuizAttemptGraded event) {
         return encode(event, QuizAttemptGraded.SCHEMA, QUIZ_ATTEMPT_GRADED_SCHEMA);
     }
@@ -78,7 +74,8 @@ public final class EventCodec {
     /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
     public static GuestProgressMerged decodeGuestProgressMerged(String json) {
         return decode(json, GuestProgressMerged.SCHEMA, GUEST_PROGRESS_MERGED_SCHEMA, GuestProgressMerged.class);
-=======
+    }
+
     public static String encode(ModuleRegistered event) {
         return encode(event, ModuleRegistered.SCHEMA, MODULE_REGISTERED_SCHEMA);
     }
@@ -86,7 +83,6 @@ public final class EventCodec {
     /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
     public static ModuleRegistered decodeModuleRegistered(String json) {
         return decode(json, ModuleRegistered.SCHEMA, MODULE_REGISTERED_SCHEMA, ModuleRegistered.class);
->>>>>>> issue6-gateway
     }
 
     /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
