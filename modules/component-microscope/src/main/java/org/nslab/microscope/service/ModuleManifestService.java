@@ -20,15 +20,15 @@ public class ModuleManifestService {
     public static final String ENTRY_RESOURCE = "META-INF/resources/component-microscope/index.js";
     static final String TEMPLATE_RESOURCE = "org/nslab/microscope/module.template.json";
     private static final String PUBLIC_URL = "${publicUrl}";
+    private static final String INTEGRITY = "${integrity}";
 
     private final ModuleManifest manifest;
     private final String json;
 
     public ModuleManifestService(MicroscopeConfig config) {
         String base = config.publicUrl().replaceAll("/$", "");
-        String template = new String(read(TEMPLATE_RESOURCE), StandardCharsets.UTF_8).replace(PUBLIC_URL, base);
-        ModuleManifest parsed = Manifests.parse(template);
-        this.manifest = parsed.withEntry(parsed.entry().url(), Integrity.sha384(read(ENTRY_RESOURCE)));
+        String template = new String(read(TEMPLATE_RESOURCE), StandardCharsets.UTF_8);
+        this.manifest = Manifests.parse(template.replace(PUBLIC_URL, base).replace(INTEGRITY, Integrity.sha384(read(ENTRY_RESOURCE))));
         this.json = Manifests.toJson(manifest);
     }
 
