@@ -464,8 +464,6 @@ function renderTable(state) {
       const td = el('td', { role: 'gridcell', tabindex: -1, 'data-q': q, 'data-k': k, 'data-weight': String(w), text: k <= q ? fmt(w) : '' });
       if (k <= q) td.style.background = `rgb(${colormap(Math.sqrt(w)).join(',')})`;
       if (k <= q && Math.sqrt(w) > 0.6) td.style.color = '#000';
-      td.addEventListener('focus', () => describeCell(state, q, k));
-      td.addEventListener('mouseenter', () => describeCell(state, q, k, false));
       return td;
     })));
   const keep = state.cellFocus;
@@ -474,6 +472,15 @@ function renderTable(state) {
   state.table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
   const start = state.table.querySelector(`td[data-q="${q0}"][data-k="${k0}"]`);
   if (start) start.tabIndex = 0;
+  // one listener each for the whole grid: values on focus (announced) and on hover (shown)
+  state.table.onfocusin = (e) => {
+    const cell = e.target.closest('td');
+    if (cell) describeCell(state, Number(cell.dataset.q), Number(cell.dataset.k));
+  };
+  state.table.onmouseover = (e) => {
+    const cell = e.target.closest('td');
+    if (cell) describeCell(state, Number(cell.dataset.q), Number(cell.dataset.k), false);
+  };
   state.table.onkeydown = (e) => {
     const cell = e.target.closest('td');
     if (!cell) return;

@@ -32,6 +32,13 @@ export function link(id, a, b, radius, material) {
   };
 }
 
+/** The colour a + (b - a)·s of two #rrggbb colours, s in [0, 1]. */
+export function mix(a, b, s) {
+  const c = (hex, i) => parseInt(hex.slice(1 + 2 * i, 3 + 2 * i), 16);
+  const t = Math.max(0, Math.min(1, s));
+  return `#${[0, 1, 2].map((i) => Math.round(c(a, i) + (c(b, i) - c(a, i)) * t).toString(16).padStart(2, '0')).join('')}`;
+}
+
 /** Amber glow of strength s in [0, 1] as #rrggbb. */
 export function emissiveAmber(s) {
   const hex = (v) => Math.round(Math.max(0, Math.min(1, s)) * v).toString(16).padStart(2, '0');
@@ -79,8 +86,9 @@ export function attentionScene(report, { reducedMotion = false, labels = true } 
       material: visible ? { color: '#ffaa00', emissive: glow } : { color: '#3a3f55', opacity: 0.5 },
     });
     if (visible) {
-      meshes.push(link(`link-${k}`, [qx, QUERY_Y, 0], [x, KEY_Y, 0], 0.01 + 0.07 * (max > 0 ? w / max : 0),
-        { color: '#00d4ff', emissive: '#003a4a', opacity: round(0.15 + 0.85 * (max > 0 ? w / max : 0)) }));
+      const s = max > 0 ? w / max : 0;
+      meshes.push(link(`link-${k}`, [qx, QUERY_Y, 0], [x, KEY_Y, 0], 0.006 + 0.06 * s,
+        { color: mix('#123040', '#00d4ff', s), emissive: mix('#000000', '#005a70', s), opacity: round(0.1 + 0.9 * s) }));
     }
     if (labels && (t <= 40 || k === p)) {
       labelList.push({ id: `token-${k}`, text: tokens[k].text.trim() || '·', anchor: [x, KEY_Y - 0.6, 0], size: 12,
@@ -94,8 +102,10 @@ export function attentionScene(report, { reducedMotion = false, labels = true } 
     emitter: { type: 'path', points: [[tokenX(s.k, t), KEY_Y, 0], [round((tokenX(s.k, t) + qx) / 2), round(OUTPUT_Y / 2), 0.6], [qx, OUTPUT_Y, 0]], spread: 0.08 },
     speed: reducedMotion ? 0 : 0.25, size: [0.05, 0.09], colors: ['#00ff88', '#ffaa00'], opacity: 0.85, blending: 'additive',
   }));
+  // rows from 1 on (row 0 always puts 1 on token 0): the colour range follows what the head really spends
+  const top = Math.max(1e-6, ...matrix.slice(1).flat(), t === 1 ? 1 : 0);
   const heatmap = {
-    id: 'scores', rows: t, cols: t, values: matrix.flat().map(round), domain: [0, 1], colormap: 'viridis',
+    id: 'scores', rows: t, cols: t, values: matrix.flat().map(round), domain: [0, round(top)], colormap: 'viridis',
     position: [0, 0, -6], scale: [8, 8, 1],
   };
   if (labels) {

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { normalizeScene } from '@nslab/scene';
-import { alignY, attentionScene, feedForwardScene, MAX_STREAMS, STREAM_PARTICLES, emissiveAmber } from '../src/scenes.js';
+import { alignY, attentionScene, feedForwardScene, MAX_STREAMS, STREAM_PARTICLES, emissiveAmber, mix } from '../src/scenes.js';
 
 // A report shaped like the simulation's answer: 5 tokens, 2 layers × 2 heads, focus on token 3.
 function report(t = 5) {
@@ -70,4 +70,15 @@ test('emissive glow is a colour of the format', () => {
   assert.equal(emissiveAmber(0), '#000000');
   assert.equal(emissiveAmber(1), '#ffaa00');
   assert.match(emissiveAmber(0.37), /^#[0-9a-f]{6}$/);
+});
+
+test('links glow and thicken with their weight', () => {
+  const r = report();
+  const scene = attentionScene(r);
+  const links = scene.meshes.filter((m) => m.id.startsWith('link-'));
+  const strongest = r.focus.weights.indexOf(Math.max(...r.focus.weights));
+  const thick = links.find((l) => l.id === `link-${strongest}`);
+  assert.ok(links.every((l) => l.scale[0] <= thick.scale[0]));
+  assert.equal(thick.material.color, '#00d4ff');
+  assert.equal(mix('#000000', '#ffffff', 0.5), '#808080');
 });

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.nslab.microscope.stack.PlatformStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 
 /**
@@ -76,6 +77,12 @@ class MicroscopeBenchmark {
             lines.add(summary("frame interval while animating at 1280x720 (ms)", frames));
             lines.add(String.format(Locale.ROOT, "  frames per second: %.1f", 1000.0 / mean(frames)));
             lines.add("  canvas: " + browser.js("const c = document.querySelector('.nsm canvas'); return c.width + 'x' + c.height"));
+            // a picture of the attention view and of the feed-forward view, for people reviewing the module
+            Path target = PlatformStack.root().resolve("modules/component-microscope/target");
+            Files.write(target.resolve("attention-view.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+            browser.driver.findElement(By.id("nsm-tab-feed-forward")).click();
+            browser.js("window.scrollTo(0, 0)");
+            Files.write(target.resolve("feed-forward-view.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
         }
         String text = String.join("\n", lines);
         System.out.println("\n=== Component Microscope benchmark ===\n" + text + "\n");
