@@ -75,7 +75,8 @@ public final class SceneParser {
             return fail("", "malformed scene: a JSON object is expected");
         }
         List<Problem> problems = new ArrayList<>(SCHEMA.validate(tree).stream()
-                .map(error -> new Problem(error.getInstanceLocation().toString(), error.getMessage()))
+                .map(error -> new Problem(error.getInstanceLocation().toString(),
+                        withValue(error.getMessage(), tree.at(error.getInstanceLocation().toString()))))
                 .sorted(Comparator.comparing(Problem::pointer))
                 .toList());
         if (!problems.isEmpty()) {
@@ -161,6 +162,14 @@ public final class SceneParser {
             problems.add(new Problem("", "heat maps and terrains have " + cells + " cells in all, at most " + SceneLimits.MAX_GRID_CELLS));
         }
         return problems;
+    }
+
+    /** A schema message with the offending value when it is short ("must have a maximum value of 170, was 200"). */
+    private static String withValue(String message, JsonNode value) {
+        if (value != null && value.isValueNode() && !value.isMissingNode() && value.asText().length() <= 40) {
+            return message + ", was " + value;
+        }
+        return message;
     }
 
     private void shader(List<Problem> problems, String pointer, String name) {
