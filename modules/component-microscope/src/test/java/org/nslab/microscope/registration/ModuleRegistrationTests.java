@@ -55,6 +55,12 @@ class ModuleRegistrationTests {
     }
 
     @Test
+    void theShellsOriginMayImportTheEntryAsAModuleScript() {
+        given().header("Origin", "http://127.0.0.1:8080").get("/component-microscope/index.js").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://127.0.0.1:8080");
+    }
+
+    @Test
     void theHealthCheckIsUp() {
         given().get("/q/health/ready").then().statusCode(200);
     }
