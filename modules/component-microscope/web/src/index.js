@@ -207,6 +207,16 @@ function buildLayout(state) {
   state.announcer = el('p', { class: 'nsm-live', 'aria-live': 'polite', id: 'nsm-strongest' });
   state.table = el('table', { class: 'nsm-table', role: 'grid', 'aria-label': 'Attention weights: rows are queries, columns are keys' });
   state.cellInfo = el('p', { class: 'nsm-cell-info', 'aria-live': 'polite' });
+  // one listener each for the whole grid: values on focus (announced) and on hover (shown)
+  const cellOf = (e) => e.target.closest?.('td[data-q]');
+  state.table.addEventListener('focusin', (e) => {
+    const cell = cellOf(e);
+    if (cell) describeCell(state, Number(cell.dataset.q), Number(cell.dataset.k));
+  });
+  state.table.addEventListener('mouseover', (e) => {
+    const cell = cellOf(e);
+    if (cell) describeCell(state, Number(cell.dataset.q), Number(cell.dataset.k), false);
+  });
   state.multiHead = el('div', { class: 'nsm-multihead', role: 'group', 'aria-label': 'Every head of this layer' });
   state.gallery = el('div', { class: 'nsm-gallery', role: 'group', 'aria-label': 'Pattern gallery: every layer × head' });
   addPanel(state, 'attention',
@@ -445,7 +455,7 @@ function renderFocus(state) {
     ['|output|', fmt(norm(focus.output))],
   ];
   state.focusDetails.replaceChildren(...items.flatMap(([k, v]) => [el('dt', { text: k }), el('dd', { text: v })]));
-  const links = strongestLinks([focus.weights.concat(new Array(tokens.length - focus.weights.length).fill(0))], 3, 0);
+  const links = strongestLinks(attentionOf(state.report, focus.layer, focus.head), 3, focus.position);
   const text = links.map((l) => `${showToken(tokens[l.key].text)} (${fmt(l.weight)})`).join(', ');
   state.announcer.textContent = `Strongest links from ${showToken(tokens[focus.position].text)} in layer ${focus.layer + 1}, head ${focus.head + 1}: ${text}.`;
   const alternative = `Token ${showToken(tokens[focus.position].text)} attends most to ${text}.`;
@@ -472,15 +482,6 @@ function renderTable(state) {
   state.table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
   const start = state.table.querySelector(`td[data-q="${q0}"][data-k="${k0}"]`);
   if (start) start.tabIndex = 0;
-  // one listener each for the whole grid: values on focus (announced) and on hover (shown)
-  state.table.onfocusin = (e) => {
-    const cell = e.target.closest('td');
-    if (cell) describeCell(state, Number(cell.dataset.q), Number(cell.dataset.k));
-  };
-  state.table.onmouseover = (e) => {
-    const cell = e.target.closest('td');
-    if (cell) describeCell(state, Number(cell.dataset.q), Number(cell.dataset.k), false);
-  };
   state.table.onkeydown = (e) => {
     const cell = e.target.closest('td');
     if (!cell) return;

@@ -114,7 +114,10 @@ class MicroscopeBrowserTests {
             }
         }
         String announced = (String) browser.js("return document.getElementById('nsm-strongest').textContent");
-        assertTrue(announced.contains(String.format(java.util.Locale.ROOT, "%.3f", row.path(best).asDouble())), announced);
+        String bestToken = trace.path("tokens").path(best).path("text").asText().replace("\n", "⏎").replaceFirst("^ ", "·");
+        String firstLink = announced.substring(announced.indexOf(": ") + 2);
+        assertTrue(firstLink.startsWith(bestToken + " (" + String.format(java.util.Locale.ROOT, "%.3f", row.path(best).asDouble()) + ")"),
+                announced);
         assertEquals("polite", browser.js("return document.getElementById('nsm-strongest').getAttribute('aria-live')"));
     }
 
