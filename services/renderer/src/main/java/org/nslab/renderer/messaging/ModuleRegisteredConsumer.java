@@ -1,12 +1,13 @@
 package org.nslab.renderer.messaging;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import org.nslab.events.EventCodec;
+import org.nslab.events.InvalidEventException;
+import org.nslab.events.ModuleRegistered;
+import org.nslab.events.Topics;
 import org.nslab.renderer.service.PosterService;
 import org.nslab.renderer.service.RenderQueue;
 
@@ -19,8 +20,6 @@ import org.nslab.renderer.service.RenderQueue;
 public class ModuleRegisteredConsumer {
 
     private static final Logger LOG = Logger.getLogger(ModuleRegisteredConsumer.class);
-    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final PosterService posters;
 
@@ -33,20 +32,16 @@ public class ModuleRegisteredConsumer {
     public void onModuleRegistered(String payload) {
         ModuleRegistered event;
         try {
-            event = JSON.readValue(payload, ModuleRegistered.class);
-        } catch (Exception e) {
-            LOG.warnf("skipping an unreadable %s event: %s", ModuleRegistered.TOPIC, e.getMessage());
-            return;
-        }
-        if (event == null || event.moduleId() == null) {
-            LOG.warnf("skipping a %s event without moduleId", ModuleRegistered.TOPIC);
+            event = EventCodec.decodeModuleRegistered(payload);
+        } catch (InvalidEventException e) {
+            LOG.warnf("skipping an unreadable %s event: %s", Topics.MODULE_REGISTERED, e.getMessage());
             return;
         }
         if (event.posterUrl() != null && !event.posterUrl().isBlank()) {
             LOG.infof("module %s brings its own poster; none rendered", event.moduleId());
             return;
         }
-        RenderQueue.Outcome outcome = posters.renderPoster(event.moduleId(), event.level() == null ? 1 : event.level(), event.manifestUrl());
+        RenderQueue.Outcome outcome = posters.renderPoster(event.moduleId(), event.level(), event.manifestUrl());
         if (outcome.job() == null) {
             LOG.warnf("no poster for module %s: %s", event.moduleId(), outcome.problems());
         } else {

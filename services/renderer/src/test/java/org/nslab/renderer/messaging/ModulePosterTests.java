@@ -16,12 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Properties;
-import java.util.UUID;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
+import org.nslab.events.EventCodec;
+import org.nslab.events.ModuleRegistered;
+import org.nslab.events.Topics;
 import org.nslab.testing.TestServers;
 import org.nslab.testing.TestServersResource;
 
@@ -31,10 +33,8 @@ import org.nslab.testing.TestServersResource;
 class ModulePosterTests {
 
     private static String event(String moduleId, int level, String manifestUrl, String posterUrl) {
-        return """
-            {"id":"%s","occurredAt":"%s","schemaVersion":1,"key":"%s","moduleId":"%s","version":"1.0.0","level":%d,
-             "status":"ACTIVE","manifestUrl":%s,"posterUrl":%s}""".formatted(UUID.randomUUID(), Instant.now(), moduleId, moduleId, level,
-                manifestUrl == null ? "null" : "\"" + manifestUrl + "\"", posterUrl == null ? "null" : "\"" + posterUrl + "\"");
+        return EventCodec.encode(ModuleRegistered.of(moduleId, "1.0.0", level, ModuleRegistered.Status.registered, manifestUrl,
+                posterUrl, Instant.now()));
     }
 
     @Test
@@ -60,12 +60,12 @@ class ModulePosterTests {
         config.put("key.serializer", StringSerializer.class.getName());
         config.put("value.serializer", StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
-            producer.send(new ProducerRecord<>(ModuleRegistered.TOPIC, "junk", "this is not an event")).get();
-            producer.send(new ProducerRecord<>(ModuleRegistered.TOPIC, ownPoster,
-                    event(ownPoster, 2, null, "https://example.org/poster.png"))).get();
-            producer.send(new ProducerRecord<>(ModuleRegistered.TOPIC, withScene,
+            producer.send(new ProducerRecord<>(Topics.MODULE_REGISTERED, "junk", "this is not an event")).get();
+            producer.send(new ProducerRecord<>(Topics.MODULE_REGISTERED, ownPoster,
+                    event(ownPoster, 2, "http://127.0.0.1:1/own/manifest.json", "https://example.org/poster.png"))).get();
+            producer.send(new ProducerRecord<>(Topics.MODULE_REGISTERED, withScene,
                     event(withScene, 3, "http://127.0.0.1:" + manifests.getAddress().getPort() + "/manifest.json", null))).get();
-            producer.send(new ProducerRecord<>(ModuleRegistered.TOPIC, plain, event(plain, 1, "http://127.0.0.1:1/manifest.json", null))).get();
+            producer.send(new ProducerRecord<>(Topics.MODULE_REGISTERED, plain, event(plain, 1, "http://127.0.0.1:1/manifest.json", null))).get();
         }
         try {
             BufferedImage poster = awaitPoster(plain);
