@@ -81,6 +81,47 @@ public final class MinHashDeduplicator {
         return duplicateOf;
     }
 
+    /** 128 hashes in 32 bands of 4: candidates from a similarity of about 0.4, found with 97 % probability at 0.6. */
+    public static MinHashDeduplicator sensitive() {
+        return new MinHashDeduplicator(32, 4, 0.5, 42);
+    }
+
+    /** A pair of documents whose estimated similarity reaches a floor: {@code earlier < later}. */
+    public record Pair(int earlier, int later, double similarity) {
+    }
+
+    /**
+     * Every pair of documents that share a whole band of their signatures (the LSH candidates) and whose
+     * estimated similarity reaches {@code minSimilarity}, sorted by the later document, then the earlier.
+     */
+    public List<Pair> candidatePairs(List<long[]> signatures, double minSimilarity) {
+        List<Map<Long, List<Integer>>> buckets = new ArrayList<>();
+        for (int band = 0; band < bands; band++) {
+            buckets.add(new HashMap<>());
+        }
+        List<Pair> pairs = new ArrayList<>();
+        for (int d = 0; d < signatures.size(); d++) {
+            long[] signature = signatures.get(d);
+            Set<Integer> candidates = new java.util.TreeSet<>();
+            for (int band = 0; band < bands; band++) {
+                long key = 1125899906842597L;
+                for (int r = 0; r < rows; r++) {
+                    key = 31 * key + signature[band * rows + r];
+                }
+                List<Integer> bucket = buckets.get(band).computeIfAbsent(key, k -> new ArrayList<>(1));
+                candidates.addAll(bucket);
+                bucket.add(d);
+            }
+            for (int c : candidates) {
+                double similarity = similarity(signatures.get(c), signature);
+                if (similarity >= minSimilarity) {
+                    pairs.add(new Pair(c, d, similarity));
+                }
+            }
+        }
+        return pairs;
+    }
+
     /** The fraction of signature positions on which two documents agree: an estimate of their Jaccard similarity. */
     public static double similarity(long[] x, long[] y) {
         int same = 0;

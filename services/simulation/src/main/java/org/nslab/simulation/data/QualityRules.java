@@ -33,18 +33,57 @@ public record QualityRules(int minWords, int maxWords, double minMeanWordLength,
         return new QualityRules(50, 100_000, 3, 10, 0.1, 0.8, 2, 0.3, 0.18);
     }
 
+    /**
+     * What the rules look at, measured once per document: the thresholds compare against these, so a
+     * learner's change of a threshold never re-reads a text.
+     */
+    public record Features(int words, double meanWordLength, double symbolRatio, double alphabeticFraction,
+                           int stopWords, double duplicateLineFraction, double topTrigramFraction) {
+    }
+
     /** The reasons a document fails, empty when it passes. */
     public List<String> check(String text) {
-        List<String> reasons = new ArrayList<>();
-        String[] words = text.trim().isEmpty() ? new String[0] : text.trim().split("\\s+");
-        if (words.length < minWords) {
+        return check(measure(text));
+    }
+
+    /** The reasons a document with these features fails, empty when it passes. */
+    public List<String> check(Features f) {
+        List<String> reasons = new ArrayList<>(2);
+        if (f.words() < minWords) {
             reasons.add("too-short");
         }
-        if (words.length > maxWords) {
+        if (f.words() > maxWords) {
             reasons.add("too-long");
         }
-        if (words.length == 0) {
+        if (f.words() == 0) {
             return reasons;
+        }
+        if (f.meanWordLength() < minMeanWordLength || f.meanWordLength() > maxMeanWordLength) {
+            reasons.add("mean-word-length");
+        }
+        if (f.symbolRatio() > maxSymbolRatio) {
+            reasons.add("symbol-ratio");
+        }
+        if (f.alphabeticFraction() < minAlphabeticWords) {
+            reasons.add("non-alphabetic");
+        }
+        if (f.stopWords() < minStopWords) {
+            reasons.add("few-stop-words");
+        }
+        if (f.duplicateLineFraction() > maxDuplicateLines) {
+            reasons.add("duplicate-lines");
+        }
+        if (f.topTrigramFraction() > maxTopTrigram) {
+            reasons.add("repeated-trigram");
+        }
+        return reasons;
+    }
+
+    /** Measures a text for the rules. */
+    public static Features measure(String text) {
+        String[] words = text.trim().isEmpty() ? new String[0] : text.trim().split("\\s+");
+        if (words.length == 0) {
+            return new Features(0, 0, 0, 0, 0, 0, 0);
         }
         long letters = 0;
         int alphabetic = 0;
@@ -52,33 +91,32 @@ public record QualityRules(int minWords, int maxWords, double minMeanWordLength,
         Set<String> stopWordsSeen = new HashSet<>();
         for (String word : words) {
             letters += word.length();
-            if (word.chars().anyMatch(Character::isLetter)) {
+            boolean letter = false;
+            StringBuilder lower = new StringBuilder(word.length());
+            for (int i = 0; i < word.length(); i++) {
+                char ch = word.charAt(i);
+                if (Character.isLetter(ch)) {
+                    letter = true;
+                }
+                if (ch == '#' || ch == '\u2026') {
+                    symbols++;
+                }
+                char l = Character.toLowerCase(ch);
+                if (l >= 'a' && l <= 'z') {
+                    lower.append(l);
+                }
+            }
+            if (letter) {
                 alphabetic++;
             }
-            symbols += (int) word.chars().filter(ch -> ch == '#' || ch == '…').count();
-            String lower = word.toLowerCase().replaceAll("[^a-z]", "");
-            if (STOP_WORDS.contains(lower)) {
-                stopWordsSeen.add(lower);
+            if (lower.length() <= 4 && STOP_WORDS.contains(lower.toString())) {
+                stopWordsSeen.add(lower.toString());
             }
         }
-        double mean = (double) letters / words.length;
-        if (mean < minMeanWordLength || mean > maxMeanWordLength) {
-            reasons.add("mean-word-length");
-        }
-        if ((double) symbols / words.length > maxSymbolRatio) {
-            reasons.add("symbol-ratio");
-        }
-        if ((double) alphabetic / words.length < minAlphabeticWords) {
-            reasons.add("non-alphabetic");
-        }
-        if (stopWordsSeen.size() < minStopWords) {
-            reasons.add("few-stop-words");
-        }
-        String[] lines = text.split("\n");
         Set<String> seen = new HashSet<>();
         int duplicate = 0;
         int nonEmpty = 0;
-        for (String line : lines) {
+        for (String line : text.split("\n")) {
             String trimmed = line.trim();
             if (trimmed.isEmpty()) {
                 continue;
@@ -88,13 +126,9 @@ public record QualityRules(int minWords, int maxWords, double minMeanWordLength,
                 duplicate++;
             }
         }
-        if (nonEmpty > 0 && (double) duplicate / nonEmpty > maxDuplicateLines) {
-            reasons.add("duplicate-lines");
-        }
-        if (words.length >= 3 && topTrigramFraction(words, letters) > maxTopTrigram) {
-            reasons.add("repeated-trigram");
-        }
-        return reasons;
+        return new Features(words.length, (double) letters / words.length, (double) symbols / words.length,
+                (double) alphabetic / words.length, stopWordsSeen.size(), nonEmpty == 0 ? 0 : (double) duplicate / nonEmpty,
+                words.length >= 3 ? topTrigramFraction(words, letters) : 0);
     }
 
     /** Characters covered by the most frequent word trigram, over all characters of words. */

@@ -186,7 +186,8 @@ public class CalculatorGraphQlApi {
     }
 
     @Query
-    @Description("Published models with their parameters, training tokens and compute (6ND), with sources.")
+    @Description("Published models with their parameters, training tokens and compute (as published, else 6ND), with sources, "
+            + "from content/models/reference-models.yaml.")
     public @NonNull List<@NonNull ReferenceModel> referenceModels() {
         return ReferenceModel.all();
     }

@@ -27,7 +27,8 @@ public final class Tokenizers {
         }
     }
 
-    private static final EncodingRegistry REGISTRY = Encodings.newDefaultEncodingRegistry();
+    /** Lazy: an encoding's tables (o200k_base alone holds 200k entries) are loaded when first used. */
+    private static final EncodingRegistry REGISTRY = Encodings.newLazyEncodingRegistry();
 
     private final Supplier<BytePairEncoding> lab;
 
@@ -60,6 +61,11 @@ public final class Tokenizers {
             }
         }
         return new Tokenization(name, List.copyOf(tokens), text.codePointCount(0, text.length()), bytes);
+    }
+
+    /** The JTokkit encoding behind a tokenizer (not the lab BPE), shared by everything in the service. */
+    public static Encoding encoding(TokenizerName name) {
+        return REGISTRY.getEncoding(type(name));
     }
 
     private static EncodingType type(TokenizerName name) {

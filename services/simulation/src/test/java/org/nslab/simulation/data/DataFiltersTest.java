@@ -48,4 +48,19 @@ class DataFiltersTest {
         double different = MinHashDeduplicator.similarity(dedup.signature(original), dedup.signature(BROWN.get(1).text()));
         assertTrue(same > 0.9 && different < 0.1, same + " / " + different);
     }
+
+    @Test
+    void lshCandidatePairsFindTheCopiesWithTheirSimilarityAndNoUnrelatedPair() {
+        MinHashDeduplicator dedup = MinHashDeduplicator.sensitive();
+        String original = BROWN.get(0).text();
+        String edited = original.replaceFirst("Fulton", "Dekalb").replaceFirst("Friday", "Monday");
+        List<long[]> signatures = java.util.stream.Stream.of(original, BROWN.get(1).text(), edited, BROWN.get(2).text(), original)
+                .map(dedup::signature).toList();
+
+        List<MinHashDeduplicator.Pair> pairs = dedup.candidatePairs(signatures, 0.5);
+
+        assertEquals(List.of("0-2", "0-4", "2-4"), pairs.stream().map(p -> p.earlier() + "-" + p.later()).toList());
+        assertEquals(1.0, pairs.get(1).similarity());
+        assertTrue(pairs.get(0).similarity() > 0.9, pairs.toString());
+    }
 }

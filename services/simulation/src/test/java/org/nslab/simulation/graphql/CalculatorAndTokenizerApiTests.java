@@ -2,7 +2,6 @@ package org.nslab.simulation.graphql;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
@@ -84,20 +83,16 @@ class CalculatorAndTokenizerApiTests {
     }
 
     @Test
-    void theDataPipelineReportsEachStageAndAStricterThresholdRemovesMore() {
-        ValidatableResponse loose = graphql(serviceToken, """
-                query { dataPipeline { stages { stage documentsIn documentsKept reasons { reason count } }
-                                       mixture { category words } userErrors { field } } }""")
-                .body("data.dataPipeline.userErrors", empty())
-                .body("data.dataPipeline.stages.stage", equalTo(List.of("quality", "pii-redaction", "deduplication")))
-                .body("data.dataPipeline.stages[0].documentsIn", equalTo(500))
-                .body("data.dataPipeline.mixture.size()", equalTo(15));
-        int kept = loose.extract().path("data.dataPipeline.stages[0].documentsKept");
-        int strict = graphql(serviceToken, "query { dataPipeline(minWords: 2300) { stages { documentsKept } } }")
-                .extract().path("data.dataPipeline.stages[0].documentsKept");
-        assertTrue(strict < kept, strict + " < " + kept);
-        graphql(serviceToken, "query { dataPipeline(duplicateThreshold: 0) { stages { stage } userErrors { field } } }")
-                .body("data.dataPipeline.userErrors[0].field", equalTo(List.of("duplicateThreshold")));
+    void referenceModelsComeFromTheContentFileWithTheirSources() {
+        ValidatableResponse response = graphql(serviceToken,
+                "query { referenceModels { name parameters tokens computeFlops computePublished source url } }")
+                .body("data.referenceModels.name", hasItem("Chinchilla"))
+                .body("data.referenceModels.find { it.name == 'GPT-3' }.computePublished", equalTo(true))
+                .body("data.referenceModels.find { it.name == 'Llama 2 70B' }.computePublished", equalTo(false));
+        Number gpt3 = response.extract().path("data.referenceModels.find { it.name == 'GPT-3' }.computeFlops");
+        assertEquals(3.14e23, gpt3.doubleValue(), 1e20);
+        List<String> sources = response.extract().path("data.referenceModels.source");
+        sources.forEach(source -> org.junit.jupiter.api.Assertions.assertFalse(source.isBlank()));
     }
 
     @Test
