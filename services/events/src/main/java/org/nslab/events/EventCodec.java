@@ -34,6 +34,9 @@ public final class EventCodec {
     private static final Schema LEARNING_EVENT_SCHEMA = load(LearningEventRecorded.SCHEMA);
     private static final Schema TRAINING_PROGRESSED_SCHEMA = load(TrainingProgressed.SCHEMA);
     private static final Schema TRAINING_RUN_REQUESTED_SCHEMA = load(TrainingRunRequested.SCHEMA);
+    private static final Schema QUIZ_ATTEMPT_GRADED_SCHEMA = load(QuizAttemptGraded.SCHEMA);
+    private static final Schema MILESTONE_REACHED_SCHEMA = load(MilestoneReached.SCHEMA);
+    private static final Schema GUEST_PROGRESS_MERGED_SCHEMA = load(GuestProgressMerged.SCHEMA);
 
     private EventCodec() {
     }
@@ -53,6 +56,33 @@ public final class EventCodec {
     /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
     public static TrainingRunRequested decodeTrainingRunRequested(String json) {
         return decode(json, TrainingRunRequested.SCHEMA, TRAINING_RUN_REQUESTED_SCHEMA, TrainingRunRequested.class);
+    }
+
+    public static String encode(QuizAttemptGraded event) {
+        return encode(event, QuizAttemptGraded.SCHEMA, QUIZ_ATTEMPT_GRADED_SCHEMA);
+    }
+
+    public static String encode(MilestoneReached event) {
+        return encode(event, MilestoneReached.SCHEMA, MILESTONE_REACHED_SCHEMA);
+    }
+
+    public static String encode(GuestProgressMerged event) {
+        return encode(event, GuestProgressMerged.SCHEMA, GUEST_PROGRESS_MERGED_SCHEMA);
+    }
+
+    /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
+    public static QuizAttemptGraded decodeQuizAttemptGraded(String json) {
+        return decode(json, QuizAttemptGraded.SCHEMA, QUIZ_ATTEMPT_GRADED_SCHEMA, QuizAttemptGraded.class);
+    }
+
+    /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
+    public static MilestoneReached decodeMilestoneReached(String json) {
+        return decode(json, MilestoneReached.SCHEMA, MILESTONE_REACHED_SCHEMA, MilestoneReached.class);
+    }
+
+    /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
+    public static GuestProgressMerged decodeGuestProgressMerged(String json) {
+        return decode(json, GuestProgressMerged.SCHEMA, GUEST_PROGRESS_MERGED_SCHEMA, GuestProgressMerged.class);
     }
 
     /** @throws InvalidEventException when the payload is not JSON or breaks the contract */

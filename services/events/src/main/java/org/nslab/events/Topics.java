@@ -12,6 +12,15 @@ public final class Topics {
     /** {@link TrainingRunRequested}, published by the simulation service, keyed by run id, consumed by its replicas as one group. */
     public static final String TRAINING_RUN_REQUESTED = "simulation.training-run-requested.v1";
 
+    /** {@link QuizAttemptGraded}, published by the quiz service through its outbox, keyed by {@code tenant/actorId}. */
+    public static final String QUIZ_ATTEMPT_GRADED = "quiz.attempt-graded.v1";
+
+    /** {@link MilestoneReached}, published by the progress service through its outbox, keyed by {@code tenant/actorId}. */
+    public static final String MILESTONE_REACHED = "progress.milestone-reached.v1";
+
+    /** {@link GuestProgressMerged}, published by the progress service through its outbox, keyed by the account. */
+    public static final String GUEST_PROGRESS_MERGED = "progress.guest-progress-merged.v1";
+
     private Topics() {
     }
 }

@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One stored learning event; rows are written by {@link LearningEventRepository#insertIfAbsent}. */
+/** One stored learning event; rows are written by {@link LearningRecordStore#insertLearningEvents}. */
 @Entity
 @Table(name = "learning_event")
 public class LearningEvent extends PanacheEntityBase {

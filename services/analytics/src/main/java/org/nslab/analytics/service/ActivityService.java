@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,10 +15,16 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.nslab.analytics.repository.LearningEventRepository;
 import org.nslab.analytics.repository.LearningEventRepository.VerbTally;
+import org.nslab.analytics.repository.LearningRecordStore;
+import org.nslab.analytics.repository.LearningRecordStore.Stored;
 import org.nslab.analytics.repository.RejectedEvent;
 import org.nslab.events.EventCodec;
+import org.nslab.events.GuestProgressMerged;
 import org.nslab.events.InvalidEventException;
 import org.nslab.events.LearningEventRecorded;
+import org.nslab.events.MilestoneReached;
+import org.nslab.events.QuizAttemptGraded;
+import org.nslab.events.Topics;
 
 @ApplicationScoped
 public class ActivityService {
@@ -24,43 +32,73 @@ public class ActivityService {
     private static final Logger LOG = Logger.getLogger(ActivityService.class);
 
     private final LearningEventRepository events;
+    private final LearningRecordStore records;
     private final Counter stored;
     private final Counter duplicates;
     private final Counter rejected;
 
-    public ActivityService(LearningEventRepository events, MeterRegistry registry) {
+    public ActivityService(LearningEventRepository events, LearningRecordStore records, MeterRegistry registry) {
         this.events = events;
+        this.records = records;
         this.stored = registry.counter("nslab.analytics.events", "outcome", "stored");
         this.duplicates = registry.counter("nslab.analytics.events", "outcome", "duplicate");
         this.rejected = registry.counter("nslab.analytics.events", "outcome", "rejected");
     }
 
+    /** One consumed record. */
+    public record Received(String topic, String key, String payload) {
+    }
+
     /**
-     * Stores one received payload. A redelivered event is recognised by its id and stored once; a
-     * payload that breaks the contract is kept aside in {@code rejected_event} and not counted.
+     * Stores a consumed batch in one transaction: learning events, graded attempts, milestones and
+     * guest merges. A redelivered event is recognised by its id and stored once; a payload that breaks
+     * its contract is kept aside in {@code rejected_event} and not counted.
      */
     @Transactional
-    public void receive(String topic, String key, String payload) {
-        LearningEventRecorded event;
-        try {
-            event = EventCodec.decodeLearningEvent(payload);
-        } catch (InvalidEventException e) {
-            RejectedEvent row = new RejectedEvent();
-            row.topic = topic;
-            row.kafkaKey = key;
-            row.problems = String.join("\n", e.problems());
-            row.payload = payload == null ? "" : payload;
-            row.persist();
-            rejected.increment();
-            LOG.warnf("rejected an event on %s (key %s): %s", topic, key, e.getMessage());
-            return;
+    public void receive(List<Received> batch) {
+        List<Stored<LearningEventRecorded>> learning = new ArrayList<>();
+        List<Stored<QuizAttemptGraded>> attempts = new ArrayList<>();
+        List<MilestoneReached> milestones = new ArrayList<>();
+        List<GuestProgressMerged> merges = new ArrayList<>();
+        for (Received r : batch) {
+            try {
+                switch (r.topic()) {
+                    case Topics.QUIZ_ATTEMPT_GRADED -> attempts.add(new Stored<>(EventCodec.decodeQuizAttemptGraded(r.payload()), r.payload()));
+                    case Topics.MILESTONE_REACHED -> milestones.add(EventCodec.decodeMilestoneReached(r.payload()));
+                    case Topics.GUEST_PROGRESS_MERGED -> merges.add(EventCodec.decodeGuestProgressMerged(r.payload()));
+                    default -> learning.add(new Stored<>(EventCodec.decodeLearningEvent(r.payload()), r.payload()));
+                }
+            } catch (InvalidEventException e) {
+                reject(r, e);
+            }
         }
-        if (events.insertIfAbsent(event, payload)) {
-            stored.increment();
-        } else {
-            duplicates.increment();
-            LOG.debugf("event %s was delivered again; stored once", event.id());
+        try (Connection c = records.connection()) {
+            for (GuestProgressMerged merge : merges) {
+                records.applyMerge(c, merge);
+            }
+            List<String> keys = new ArrayList<>();
+            learning.forEach(e -> keys.add(e.event().key()));
+            attempts.forEach(e -> keys.add(e.event().key()));
+            Map<String, String> aliases = records.aliases(c, keys);
+            int fresh = records.insertLearningEvents(c, learning, aliases) + records.insertQuizAttempts(c, attempts, aliases)
+                    + records.insertMilestones(c, milestones);
+            int total = learning.size() + attempts.size() + milestones.size();
+            stored.increment(fresh);
+            duplicates.increment(total - fresh);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store " + batch.size() + " events", e);
         }
+    }
+
+    private void reject(Received r, InvalidEventException e) {
+        RejectedEvent row = new RejectedEvent();
+        row.topic = r.topic();
+        row.kafkaKey = r.key();
+        row.problems = String.join("\n", e.problems());
+        row.payload = r.payload() == null ? "" : r.payload();
+        row.persist();
+        rejected.increment();
+        LOG.warnf("rejected an event on %s (key %s): %s", r.topic(), r.key(), e.getMessage());
     }
 
     /** The activity of each actor, in the order asked; actors without events get a zero count. */

@@ -1,0 +1,25 @@
+package org.nslab.events;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.nslab.events.LearningEventRecorded.Actor;
+
+/**
+ * A learner reached a milestone, derived by the progress service from their events.
+ * Contract: {@code schemas/milestone-reached.v1.json}; topic {@link Topics#MILESTONE_REACHED}, keyed by learner.
+ * The id is derived from the learner and the milestone, so the same milestone is never announced twice
+ * with different ids.
+ *
+ * @param milestone {@code LEVEL_EXPLORED}, {@code STAGE_VISITED}, {@code QUIZ_MASTERED}, {@code PATH_COMPLETED}, {@code ALL_LEVELS_EXPLORED}
+ * @param objectId  the level, stage, quiz or path
+ */
+public record MilestoneReached(UUID id, Instant time, int schemaVersion, String key, Actor actor, String milestone,
+                               String objectId) {
+
+    public static final int SCHEMA_VERSION = 1;
+    public static final String SCHEMA = "milestone-reached.v1";
+
+    public static UUID idOf(String actorKey, String milestone, String objectId) {
+        return UUID.nameUUIDFromBytes(("milestone|" + actorKey + "|" + milestone + "|" + objectId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,139 @@
+package org.nslab.progress.graphql;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.Mutation;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Type;
+import org.nslab.progress.model.ProgressCalculator;
+import org.nslab.progress.model.ProgressFacts;
+import org.nslab.progress.service.ProgressService;
+import org.nslab.progress.service.ProgressService.Merge;
+import org.nslab.progress.service.ProgressService.Progress;
+
+/** Internal API of the progress service; the gateway calls it with its service account and verified actors. */
+@GraphQLApi
+@RolesAllowed("service")
+public class ProgressGraphQlApi {
+
+    static final int MAX_ACTORS = 100;
+    private static final String ACCOUNT_KEY = "^[a-z0-9][a-z0-9-]{0,62}/[^/\\s]{1,200}$";
+    private static final String GUEST_KEY = "^public/guest-[0-9a-f-]{36}$";
+
+    private final ProgressService progress;
+
+    public ProgressGraphQlApi(ProgressService progress) {
+        this.progress = progress;
+    }
+
+    @Input("LearnerProgressInput")
+    public record LearnerProgressInput(@NonNull @Description("tenant/actorId keys, at most 100") List<@NonNull String> actorKeys) {
+    }
+
+    @Input("MergeGuestProgressInput")
+    public record MergeGuestProgressInput(@NonNull @Description("public/guest-<uuid>, verified by the gateway") String guestActorKey,
+                                          @NonNull @Description("tenant/actorId of the signed-in account, verified by the gateway") String accountActorKey) {
+    }
+
+    @Type("UserError")
+    public record UserError(@NonNull List<@NonNull String> field, @NonNull String message, @NonNull String code) {
+    }
+
+    @Type("ProgressItem")
+    public record Item(@NonNull String kind, @NonNull String id, Integer level) {
+    }
+
+    @Type("QuizMastery")
+    public record QuizMastery(@NonNull String quizId, int solved, int questionCount, double mastery, boolean mastered) {
+    }
+
+    @Type("PathProgress")
+    public record PathProgress(@NonNull String pathId, int completedSteps, int totalSteps, boolean completed, Integer nextStepIndex,
+                               Item nextStep) {
+    }
+
+    @Type("MilestoneReached")
+    public record MilestoneView(@NonNull String milestone, @NonNull String objectId, @NonNull Instant reachedAt) {
+    }
+
+    @Type("LearnerProgress")
+    public record LearnerProgress(@NonNull String actorKey, @NonNull List<@NonNull Integer> levelsVisited,
+                                  @NonNull List<@NonNull String> stationsVisited, @NonNull List<@NonNull String> stagesVisited,
+                                  @NonNull List<@NonNull String> componentsVisited, @NonNull List<@NonNull String> chaptersVisited,
+                                  @NonNull List<@NonNull String> experimentsVisited, @NonNull List<@NonNull QuizMastery> quizzes,
+                                  @Description("The path the learner chose last") String currentPathId,
+                                  @NonNull List<@NonNull PathProgress> paths, long timeSpentMs, long eventCount,
+                                  Instant firstSeenAt, Instant lastSeenAt,
+                                  @Description("Where to resume: the item visited last") Item resume, Instant resumeAt,
+                                  @NonNull List<@NonNull MilestoneView> milestones) {
+    }
+
+    @Type("LearnerProgressPayload")
+    public record LearnerProgressPayload(@NonNull List<@NonNull LearnerProgress> learners, @NonNull List<@NonNull UserError> userErrors) {
+    }
+
+    @Type("MergeGuestProgressPayload")
+    public record MergeGuestProgressPayload(String accountActorKey, long movedEvents, @NonNull List<@NonNull UserError> userErrors) {
+    }
+
+    @Query("learnerProgress")
+    @Description("The progress of several learners at once, in the order asked.")
+    public @NonNull LearnerProgressPayload learnerProgress(@NonNull @Name("input") LearnerProgressInput input) {
+        List<UserError> errors = new ArrayList<>();
+        if (input.actorKeys().size() > MAX_ACTORS) {
+            errors.add(new UserError(List.of("input", "actorKeys"), "at most " + MAX_ACTORS + " actors per request", "TOO_MANY"));
+        }
+        for (int i = 0; i < Math.min(MAX_ACTORS, input.actorKeys().size()); i++) {
+            String key = input.actorKeys().get(i);
+            if (!key.matches(ACCOUNT_KEY)) {
+                errors.add(new UserError(List.of("input", "actorKeys", String.valueOf(i)), "not a tenant/actorId key", "INVALID_ACTOR"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            return new LearnerProgressPayload(List.of(), errors);
+        }
+        return new LearnerProgressPayload(progress.progress(input.actorKeys()).stream().map(ProgressGraphQlApi::view).toList(), List.of());
+    }
+
+    @Mutation("mergeGuestProgress")
+    @Description("Moves a guest's progress into the account the guest signed in to; the gateway proves both identities. Idempotent.")
+    public @NonNull MergeGuestProgressPayload mergeGuestProgress(@NonNull @Name("input") MergeGuestProgressInput input) {
+        List<UserError> errors = new ArrayList<>();
+        if (!input.guestActorKey().matches(GUEST_KEY)) {
+            errors.add(new UserError(List.of("input", "guestActorKey"), "not a guest key (public/guest-<uuid>)", "INVALID_ACTOR"));
+        }
+        if (!input.accountActorKey().matches(ACCOUNT_KEY) || input.accountActorKey().startsWith("public/")) {
+            errors.add(new UserError(List.of("input", "accountActorKey"), "not an account key (tenant/actorId)", "INVALID_ACTOR"));
+        }
+        if (!errors.isEmpty()) {
+            return new MergeGuestProgressPayload(null, 0, errors);
+        }
+        Merge merge = progress.merge(input.guestActorKey(), input.accountActorKey());
+        if (merge.refusal() != null) {
+            return new MergeGuestProgressPayload(null, 0, List.of(new UserError(List.of("input", "guestActorKey"), merge.refusal(),
+                    "ALREADY_MERGED")));
+        }
+        return new MergeGuestProgressPayload(merge.accountKey(), merge.movedEvents(), List.of());
+    }
+
+    private static LearnerProgress view(Progress p) {
+        ProgressFacts f = p.facts();
+        List<QuizMastery> quizzes = f.quizzes().stream()
+                .map(q -> new QuizMastery(q.quizId(), q.solved(), q.questionCount(), q.mastery(), q.mastered())).toList();
+        List<PathProgress> paths = p.paths().stream().map(path -> new PathProgress(path.pathId(), path.completedSteps(), path.totalSteps(),
+                path.completed(), path.nextStepIndex(), path.nextStep() == null ? null
+                        : new Item(path.nextStep().kind(), path.nextStep().id(), null))).toList();
+        return new LearnerProgress(f.actorKey(), List.copyOf(ProgressCalculator.levels(f)), ProgressCalculator.ids(f, "station"),
+                ProgressCalculator.ids(f, "stage"), ProgressCalculator.ids(f, "component"), ProgressCalculator.ids(f, "chapter"),
+                ProgressCalculator.ids(f, "experiment"), quizzes, f.chosenPath(), paths, f.timeSpentMs(), f.eventCount(), f.firstSeenAt(),
+                f.lastSeenAt(), f.lastItem() == null ? null : new Item(f.lastItem().kind(), f.lastItem().id(), f.lastItem().level()),
+                f.lastItemAt(), p.milestones().stream().map(m -> new MilestoneView(m.milestone(), m.objectId(), m.reachedAt())).toList());
+    }
+}

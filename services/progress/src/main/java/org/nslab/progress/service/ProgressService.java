@@ -1,0 +1,169 @@
+package org.nslab.progress.service;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.nslab.events.EventCodec;
+import org.nslab.events.GuestProgressMerged;
+import org.nslab.events.LearningEventRecorded;
+import org.nslab.events.LearningEventRecorded.Actor;
+import org.nslab.events.LearningEventRecorded.ActorKind;
+import org.nslab.events.LearningEventRecorded.Statement;
+import org.nslab.events.LearningVerb;
+import org.nslab.events.MilestoneReached;
+import org.nslab.events.QuizAttemptGraded;
+import org.nslab.events.Topics;
+import org.nslab.outbox.Outbox;
+import org.nslab.progress.model.CourseIndex;
+import org.nslab.progress.model.ItemRef;
+import org.nslab.progress.model.ProgressCalculator;
+import org.nslab.progress.model.ProgressCalculator.Milestone;
+import org.nslab.progress.model.ProgressFacts;
+import org.nslab.progress.repository.ActivityRepository;
+import org.nslab.progress.repository.ActivityRepository.ActivityRow;
+import org.nslab.progress.repository.ActivityRepository.ReachedMilestone;
+
+/** Applies events to the activity log and announces new milestones, each batch in one transaction. */
+@ApplicationScoped
+public class ProgressService {
+
+    /** The outcome of a merge. */
+    public record Merge(String accountKey, long movedEvents, String refusal) {
+    }
+
+    private final ActivityRepository activity;
+    private final CourseIndex course;
+    private final Clock clock = Clock.systemUTC();
+    private final Counter applied;
+    private final Counter duplicates;
+
+    public ProgressService(ActivityRepository activity, CourseIndex course, MeterRegistry registry) {
+        this.activity = activity;
+        this.course = course;
+        this.applied = registry.counter("nslab.progress.events", "outcome", "applied");
+        this.duplicates = registry.counter("nslab.progress.events", "outcome", "duplicate");
+    }
+
+    public ActivityRow row(LearningEventRecorded event) {
+        Statement s = event.statement();
+        ItemRef item = course.classify(s.object().id(), s.object().type(), s.context() == null ? null : s.context().level());
+        String verb = LearningVerb.fromIri(s.verb().id()).map(Enum::name).orElse(s.verb().display());
+        return new ActivityRow(event.id(), event.key(), s.actor().tenant(), s.actor().id(), s.actor().kind().name(), verb, item,
+                s.timestamp(), s.result() == null ? null : s.result().durationMs(), null, null, null, null, null);
+    }
+
+    public ActivityRow row(QuizAttemptGraded event) {
+        Statement s = event.statement();
+        boolean correct = s.result() != null && Boolean.TRUE.equals(s.result().success());
+        return new ActivityRow(event.id(), event.key(), s.actor().tenant(), s.actor().id(), s.actor().kind().name(), "ANSWERED",
+                new ItemRef("question", s.object().id(), s.context() == null ? null : s.context().level()), s.timestamp(),
+                s.result() == null ? null : s.result().durationMs(), event.quizId(), s.object().id(), correct, event.questionCount(),
+                event.passScore());
+    }
+
+    /** Applies a batch; returns how many events were new. Events of merged guests count for their account. */
+    @Transactional
+    public int apply(List<ActivityRow> rows) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        try (Connection c = activity.connection()) {
+            Map<String, String> accounts = activity.accountsOf(c, rows.stream().map(ActivityRow::actorKey).toList());
+            List<ActivityRow> keyed = rows.stream().map(r -> rekey(r, accounts.get(r.actorKey()))).toList();
+            Set<UUID> fresh = activity.insert(c, keyed);
+            applied.increment(fresh.size());
+            duplicates.increment(rows.size() - fresh.size());
+            Set<String> touched = new LinkedHashSet<>();
+            keyed.stream().filter(r -> fresh.contains(r.eventId())).forEach(r -> touched.add(r.actorKey()));
+            Map<String, Actor> actors = new java.util.HashMap<>();
+            keyed.forEach(r -> actors.put(r.actorKey(), new Actor(r.actorId(), ActorKind.valueOf(r.actorKind()), r.tenant())));
+            announceMilestones(c, touched, actors);
+            return fresh.size();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot apply " + rows.size() + " events", e);
+        }
+    }
+
+    private static ActivityRow rekey(ActivityRow r, String account) {
+        if (account == null) {
+            return r;
+        }
+        String tenant = account.substring(0, account.indexOf('/'));
+        String id = account.substring(account.indexOf('/') + 1);
+        return new ActivityRow(r.eventId(), account, tenant, id, ActorKind.LEARNER.name(), r.verb(), r.item(), r.occurredAt(),
+                r.durationMs(), r.quizId(), r.questionId(), r.correct(), r.questionCount(), r.passScore());
+    }
+
+    private void announceMilestones(Connection c, Collection<String> keys, Map<String, Actor> actors) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        for (ProgressFacts facts : activity.facts(c, keys).values()) {
+            List<Milestone> fresh = activity.reach(c, facts.actorKey(), ProgressCalculator.milestones(facts, course));
+            Actor actor = actors.get(facts.actorKey());
+            for (Milestone m : fresh) {
+                MilestoneReached event = new MilestoneReached(MilestoneReached.idOf(facts.actorKey(), m.milestone(), m.objectId()),
+                        clock.instant(), MilestoneReached.SCHEMA_VERSION, facts.actorKey(), actor, m.milestone(), m.objectId());
+                Outbox.append(c, Topics.MILESTONE_REACHED, event.key(), event.id(), EventCodec.encode(event));
+            }
+        }
+    }
+
+    /**
+     * Moves a guest's progress to the account (the gateway verified both identities). Merging the same
+     * guest into the same account again changes nothing; into another account is refused.
+     */
+    @Transactional
+    public Merge merge(String guestKey, String accountKey) {
+        try (Connection c = activity.connection()) {
+            String existing = activity.recordMerge(c, guestKey, accountKey);
+            if (existing != null && !existing.equals(accountKey)) {
+                return new Merge(existing, 0, "this guest's progress already belongs to another account");
+            }
+            if (existing != null) {
+                return new Merge(accountKey, 0, null);
+            }
+            String tenant = accountKey.substring(0, accountKey.indexOf('/'));
+            String actorId = accountKey.substring(accountKey.indexOf('/') + 1);
+            long moved = activity.moveActivity(c, guestKey, accountKey, tenant, actorId);
+            GuestProgressMerged merged = new GuestProgressMerged(GuestProgressMerged.idOf(guestKey, accountKey), clock.instant(),
+                    GuestProgressMerged.SCHEMA_VERSION, accountKey, guestKey, moved);
+            Outbox.append(c, Topics.GUEST_PROGRESS_MERGED, accountKey, merged.id(), EventCodec.encode(merged));
+            announceMilestones(c, List.of(accountKey), Map.of(accountKey, new Actor(actorId, ActorKind.LEARNER, tenant)));
+            return new Merge(accountKey, moved, null);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot merge " + guestKey, e);
+        }
+    }
+
+    /** Progress of several learners; learners without events come back empty. */
+    @Transactional
+    public List<Progress> progress(List<String> keys) {
+        try (Connection c = activity.connection()) {
+            Map<String, ProgressFacts> facts = activity.facts(c, keys);
+            Map<String, List<ReachedMilestone>> milestones = activity.milestones(c, keys);
+            List<Progress> result = new ArrayList<>();
+            for (String key : keys) {
+                ProgressFacts f = facts.get(key);
+                result.add(new Progress(f, ProgressCalculator.paths(f, course), milestones.getOrDefault(key, List.of())));
+            }
+            return result;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record Progress(ProgressFacts facts, List<ProgressCalculator.PathProgress> paths, List<ReachedMilestone> milestones) {
+    }
+}
