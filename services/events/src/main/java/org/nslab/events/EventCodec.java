@@ -37,6 +37,7 @@ public final class EventCodec {
     private static final Schema QUIZ_ATTEMPT_GRADED_SCHEMA = load(QuizAttemptGraded.SCHEMA);
     private static final Schema MILESTONE_REACHED_SCHEMA = load(MilestoneReached.SCHEMA);
     private static final Schema GUEST_PROGRESS_MERGED_SCHEMA = load(GuestProgressMerged.SCHEMA);
+    private static final Schema MODULE_REGISTERED_SCHEMA = load(ModuleRegistered.SCHEMA);
 
     private EventCodec() {
     }
@@ -83,6 +84,15 @@ public final class EventCodec {
     /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
     public static GuestProgressMerged decodeGuestProgressMerged(String json) {
         return decode(json, GuestProgressMerged.SCHEMA, GUEST_PROGRESS_MERGED_SCHEMA, GuestProgressMerged.class);
+    }
+
+    public static String encode(ModuleRegistered event) {
+        return encode(event, ModuleRegistered.SCHEMA, MODULE_REGISTERED_SCHEMA);
+    }
+
+    /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
+    public static ModuleRegistered decodeModuleRegistered(String json) {
+        return decode(json, ModuleRegistered.SCHEMA, MODULE_REGISTERED_SCHEMA, ModuleRegistered.class);
     }
 
     /** @throws InvalidEventException when the payload is not JSON or breaks the contract */

@@ -21,6 +21,9 @@ public final class Topics {
     /** {@link GuestProgressMerged}, published by the progress service through its outbox, keyed by the account. */
     public static final String GUEST_PROGRESS_MERGED = "progress.guest-progress-merged.v1";
 
+    /** {@link ModuleRegistered}, published by the gateway's module registry, keyed by module id. */
+    public static final String MODULE_REGISTERED = "gateway.module-registered.v1";
+
     private Topics() {
     }
 }

@@ -128,6 +128,22 @@ class EventCodecTest {
                 () -> EventCodec.encode(TrainingRunRequested.of(UUID.randomUUID(), "demo-university/alice", "GUESSED", null)));
     }
 
+    @Test
+    void moduleRegisteredRoundTripsWithLowerCaseStatusAndAnUnknownStatusIsRejected() {
+        ModuleRegistered event = ModuleRegistered.of("journey-map", "1.0.0", 1, ModuleRegistered.Status.unhealthy,
+                "http://127.0.0.1:8080/modules/journey-map/1.0.0/module.json", null, Instant.parse("2026-01-02T03:04:05Z"));
+
+        String json = EventCodec.encode(event);
+        assertTrue(json.contains("\"status\":\"unhealthy\""), json);
+        assertTrue(!json.contains("posterUrl"), json);
+        assertEquals(event, EventCodec.decodeModuleRegistered(json));
+        InvalidEventException e = assertThrows(InvalidEventException.class,
+                () -> EventCodec.decodeModuleRegistered(json.replace("\"unhealthy\"", "\"sleeping\"")));
+        assertTrue(e.problems().get(0).startsWith("/status"), e.problems().toString());
+        assertThrows(InvalidEventException.class, () -> EventCodec.encode(ModuleRegistered.of("Bad Id", "1.0.0", 1,
+                ModuleRegistered.Status.registered, "http://x/m.json", null, Instant.now())));
+    }
+
     private static String fixture(String name) {
         try (InputStream in = EventCodecTest.class.getResourceAsStream("/fixtures/" + name + ".json")) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
