@@ -298,15 +298,15 @@ public class InspectionGraphQlApi {
         }
     }
 
-    private static List<CandidateView> candidates(BytePairEncoding bpe, List<Inspection.Candidate> candidates) {
+    static List<CandidateView> candidates(BytePairEncoding bpe, List<Inspection.Candidate> candidates) {
         return candidates.stream().map(c -> new CandidateView(view(bpe, c.token()), c.probability())).toList();
     }
 
-    private static TokenView view(BytePairEncoding bpe, int token) {
+    static TokenView view(BytePairEncoding bpe, int token) {
         return new TokenView(token, bpe.text(token));
     }
 
-    private static List<Float> boxed(float[] row) {
+    static List<Float> boxed(float[] row) {
         List<Float> list = new ArrayList<>(row.length);
         for (float v : row) {
             list.add(v);

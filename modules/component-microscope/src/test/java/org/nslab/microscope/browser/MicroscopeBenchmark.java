@@ -1,0 +1,101 @@
+package org.nslab.microscope.browser;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.nslab.microscope.stack.PlatformStack;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+
+/**
+ * Measurements, not a test (not matched by Surefire's default includes; run with -Dtest=MicroscopeBenchmark):
+ * prompt typed → view updated (input event to the end of the DOM and scene update, through the real gateway and
+ * simulation service), and frame time while animating at 1280×720 in headless Chromium with Mesa llvmpipe.
+ * Results go to target/benchmark.txt and the console.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = PlatformStack.class, restrictToAnnotatedClass = false)
+class MicroscopeBenchmark {
+
+    private static final String[] WORDS = "the jury said that it did find the court had been charged by the city and its people".split(" ");
+
+    @Test
+    void measure() throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Browser browser = new Browser()) {
+            browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 1400, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
+            browser.open(false);
+            String renderer = (String) browser.js("""
+                    const gl = document.createElement('canvas').getContext('webgl2');
+                    const ext = gl.getExtension('WEBGL_debug_renderer_info');
+                    const name = ext ? gl.getParameter(ext.UNMASKED_RENDERER_WEBGL) : gl.getParameter(gl.RENDERER);
+                    gl.getExtension('WEBGL_lose_context')?.loseContext();
+                    return name;""");
+            lines.add("WebGL renderer: " + renderer);
+            WebElement input = browser.driver.findElement(By.id("nsm-prompt"));
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            // typing word by word: each word is one input event; the view follows every one
+            for (int round = 0; round < 2; round++) {
+                for (String w : WORDS) {
+                    long before = browser.updates();
+                    input.sendKeys(w + " ");
+                    browser.waitFor("microscopeTest.updates.length > " + before, Duration.ofSeconds(20));
+                }
+            }
+            @SuppressWarnings("unchecked")
+            List<Number> ms = (List<Number>) browser.js("return microscopeTest.updates.slice(-" + (WORDS.length) + ").map((u) => u.ms)");
+            @SuppressWarnings("unchecked")
+            List<Number> gql = (List<Number>) browser.js("return microscopeTest.log.graphql.slice(-" + (WORDS.length) + ").map((g) => g.ms)");
+            lines.add(summary("prompt typed -> view updated (ms, includes the 30 ms debounce)", ms));
+            lines.add(summary("  of which the Microscope query through the gateway (ms)", gql));
+            lines.add("  prompt tokens at the end: " + browser.js("return document.querySelectorAll('.nsm-token').length"));
+
+            // frame time while animating the attention view at 1280×720
+            @SuppressWarnings("unchecked")
+            List<Number> frames = (List<Number>) browser.jsAsync("""
+                    const done = arguments[0];
+                    const times = [];
+                    let last = performance.now();
+                    const end = last + 5000;
+                    function tick(now) {
+                      times.push(now - last); last = now;
+                      if (now < end) requestAnimationFrame(tick); else done(times.slice(1));
+                    }
+                    requestAnimationFrame(tick);""");
+            lines.add(summary("frame interval while animating at 1280x720 (ms)", frames));
+            lines.add(String.format(Locale.ROOT, "  frames per second: %.1f", 1000.0 / mean(frames)));
+            lines.add("  canvas: " + browser.js("const c = document.querySelector('.nsm canvas'); return c.width + 'x' + c.height"));
+            // a picture of the attention view and of the feed-forward view, for people reviewing the module
+            Path target = PlatformStack.root().resolve("modules/component-microscope/target");
+            Files.write(target.resolve("attention-view.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+            browser.driver.findElement(By.id("nsm-tab-feed-forward")).click();
+            browser.js("window.scrollTo(0, 0)");
+            Files.write(target.resolve("feed-forward-view.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
+        }
+        String text = String.join("\n", lines);
+        System.out.println("\n=== Component Microscope benchmark ===\n" + text + "\n");
+        Files.writeString(PlatformStack.root().resolve("modules/component-microscope/target/benchmark.txt"), text + "\n");
+    }
+
+    private static double mean(List<Number> values) {
+        return values.stream().mapToDouble(Number::doubleValue).average().orElse(Double.NaN);
+    }
+
+    private static String summary(String what, List<Number> values) {
+        double[] v = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+        return String.format(Locale.ROOT, "%s: n=%d median %.1f, p90 %.1f, max %.1f, mean %.1f", what, v.length,
+                v[v.length / 2], v[(int) Math.min(v.length - 1, Math.ceil(v.length * 0.9) - 1)], v[v.length - 1], Arrays.stream(v).average().orElse(0));
+    }
+}

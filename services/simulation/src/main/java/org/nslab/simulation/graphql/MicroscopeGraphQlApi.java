@@ -1,0 +1,275 @@
+package org.nslab.simulation.graphql;
+
+import static org.nslab.simulation.graphql.InspectionGraphQlApi.boxed;
+import static org.nslab.simulation.graphql.InspectionGraphQlApi.candidates;
+import static org.nslab.simulation.graphql.InspectionGraphQlApi.view;
+
+import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.IntStream;
+import org.eclipse.microprofile.graphql.DefaultValue;
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.GraphQLApi;
+import org.eclipse.microprofile.graphql.Input;
+import org.eclipse.microprofile.graphql.NonNull;
+import org.eclipse.microprofile.graphql.Query;
+import org.eclipse.microprofile.graphql.Type;
+import org.nslab.simulation.engine.Gpt;
+import org.nslab.simulation.engine.GptConfig;
+import org.nslab.simulation.engine.Inspection;
+import org.nslab.simulation.engine.NeuronAtlas;
+import org.nslab.simulation.graphql.InspectionGraphQlApi.AttentionMap;
+import org.nslab.simulation.graphql.InspectionGraphQlApi.CandidateView;
+import org.nslab.simulation.graphql.InspectionGraphQlApi.NeuronView;
+import org.nslab.simulation.graphql.InspectionGraphQlApi.TokenView;
+import org.nslab.simulation.service.LabTokenizer;
+import org.nslab.simulation.service.NeuronAtlases;
+import org.nslab.simulation.service.ReferenceModel;
+import org.nslab.simulation.service.TrainingRuns;
+import org.nslab.simulation.tokenizer.BytePairEncoding;
+
+/**
+ * Everything the Level 3 Component Microscope shows of one prompt in one answer (every layer × head's
+ * attention, the chosen token's query, keys, values and output in one head, the MLP per token, residual
+ * norms, logit lens), and the neuron atlas: the held-out corpus snippets that activate a neuron most.
+ */
+@GraphQLApi
+@RolesAllowed("service")
+public class MicroscopeGraphQlApi {
+
+    static final int MAX_PROMPT = 2_000;
+
+    private final ReferenceModel reference;
+    private final LabTokenizer lab;
+    private final TrainingRuns runs;
+    private final NeuronAtlases atlases;
+
+    public MicroscopeGraphQlApi(ReferenceModel reference, LabTokenizer lab, TrainingRuns runs, NeuronAtlases atlases) {
+        this.reference = reference;
+        this.lab = lab;
+        this.runs = runs;
+        this.atlases = atlases;
+    }
+
+    @Type("ModelShape")
+    public record ModelShape(int layers, int heads, int width, int headSize, int hidden, int expansion, int contextLength,
+                             int vocabSize, @NonNull String activation) {
+        static ModelShape of(GptConfig c) {
+            return new ModelShape(c.layers(), c.heads(), c.width(), c.headSize(), c.hidden(), c.mlpRatio(), c.contextLength(),
+                    c.vocabSize(), "GELU");
+        }
+    }
+
+    @Type("AttentionFocus")
+    @Description("One token in one head: its query, every key and value, the scaled scores q·k/√d (masked keys absent) "
+            + "and the head's output, the attention-weighted sum of the values")
+    public record AttentionFocus(int layer, int head, int position, @NonNull List<@NonNull Float> query,
+                                 @NonNull List<@NonNull List<@NonNull Float>> keys,
+                                 @NonNull List<@NonNull List<@NonNull Float>> values,
+                                 @NonNull List<@NonNull Float> scores, @NonNull List<@NonNull Float> weights,
+                                 @NonNull List<@NonNull Float> output) {
+    }
+
+    @Type("MicroscopeReport")
+    public record MicroscopeReport(@NonNull ModelShape model, @NonNull List<@NonNull TokenView> tokens,
+                                   @NonNull @Description("Every layer × head, layer-major") List<@NonNull AttentionMap> attention,
+                                   @NonNull AttentionFocus focus,
+                                   @NonNull @Description("[sub-layer][position]: embedding, then after each attention and MLP")
+                                   List<@NonNull List<@NonNull Double>> residualNorms,
+                                   @NonNull List<@NonNull List<@NonNull CandidateView>> logitLens,
+                                   @NonNull List<@NonNull CandidateView> next,
+                                   @NonNull @Description("[position]: the top MLP neurons of the focus layer")
+                                   List<@NonNull List<@NonNull NeuronView>> topNeurons,
+                                   @NonNull @Description("The focus token's MLP activations (after GELU) in the focus layer")
+                                   List<@NonNull Float> hiddenActivations) {
+    }
+
+    @Type("MicroscopePayload")
+    public record MicroscopePayload(MicroscopeReport microscope, @NonNull ReferenceModel.Status referenceModel,
+                                    @NonNull List<@NonNull UserError> userErrors) {
+    }
+
+    @Input("MicroscopeInput")
+    public record MicroscopeInput(@NonNull String prompt, String runId, Integer checkpointStep,
+                                  @Description("Focus layer; the last when absent") Integer layer,
+                                  @DefaultValue("0") int head,
+                                  @Description("Focus token; the last when absent") Integer position,
+                                  @DefaultValue("5") int top) {
+    }
+
+    @Type("NeuronSnippet")
+    public record NeuronSnippet(double activation, @NonNull List<@NonNull TokenView> tokens,
+                                @Description("Index of the activating token in tokens") int index) {
+    }
+
+    @Type("NeuronAtlasReport")
+    public record NeuronAtlasReport(int layer, int neuron, int windows, int windowLength,
+                                    @NonNull List<@NonNull NeuronSnippet> snippets) {
+    }
+
+    @Type("NeuronAtlasPayload")
+    public record NeuronAtlasPayload(NeuronAtlasReport neuronAtlas, @NonNull ReferenceModel.Status referenceModel,
+                                     @NonNull List<@NonNull UserError> userErrors) {
+    }
+
+    @Input("NeuronAtlasInput")
+    public record NeuronAtlasInput(int layer, int neuron, String runId, Integer checkpointStep, @DefaultValue("5") int snippets) {
+    }
+
+    @Query
+    @Description("One forward pass over the prompt with everything the Component Microscope draws.")
+    public @NonNull MicroscopePayload microscope(@NonNull MicroscopeInput input) {
+        List<UserError> errors = new ArrayList<>();
+        if (input.prompt().isEmpty() || input.prompt().length() > MAX_PROMPT) {
+            errors.add(UserError.of("prompt must have 1 to " + MAX_PROMPT + " characters", "input", "prompt"));
+        }
+        if (input.top() < 1 || input.top() > 20) {
+            errors.add(UserError.of("top must be between 1 and 20", "input", "top"));
+        }
+        if (!errors.isEmpty()) {
+            return new MicroscopePayload(null, reference.status(), errors);
+        }
+        BytePairEncoding bpe = lab.bpe();
+        int[] tokens = bpe.encode(input.prompt());
+        Optional<MicroscopePayload> result = onModel(input.runId(), input.checkpointStep(), errors,
+                (key, model) -> report(model, bpe, tokens, input));
+        if (!errors.isEmpty()) {
+            return new MicroscopePayload(null, reference.status(), errors);
+        }
+        return result.orElseGet(() -> new MicroscopePayload(null, reference.status(), List.of()));
+    }
+
+    @Query
+    @Description("The held-out corpus snippets that activate one MLP neuron most (computed once per model, then cached).")
+    public @NonNull NeuronAtlasPayload neuronAtlas(@NonNull NeuronAtlasInput input) {
+        List<UserError> errors = new ArrayList<>();
+        if (input.snippets() < 1 || input.snippets() > NeuronAtlases.KEEP) {
+            errors.add(UserError.of("snippets must be between 1 and " + NeuronAtlases.KEEP, "input", "snippets"));
+        }
+        if (!errors.isEmpty()) {
+            return new NeuronAtlasPayload(null, reference.status(), errors);
+        }
+        BytePairEncoding bpe = lab.bpe();
+        Optional<NeuronAtlasPayload> result = onModel(input.runId(), input.checkpointStep(), errors, (key, model) -> {
+            GptConfig c = model.config();
+            List<UserError> range = new ArrayList<>();
+            if (input.layer() < 0 || input.layer() >= c.layers()) {
+                range.add(UserError.of("layer must be between 0 and " + (c.layers() - 1), "input", "layer"));
+            }
+            if (input.neuron() < 0 || input.neuron() >= c.hidden()) {
+                range.add(UserError.of("neuron must be between 0 and " + (c.hidden() - 1), "input", "neuron"));
+            }
+            if (!range.isEmpty()) {
+                return new NeuronAtlasPayload(null, reference.status(), range);
+            }
+            NeuronAtlas atlas = atlases.of(key, model);
+            List<NeuronSnippet> snippets = atlas.top(input.layer(), input.neuron()).stream().limit(input.snippets())
+                    .map(hit -> new NeuronSnippet(hit.activation(), Arrays.stream(atlas.context(hit, 10, 4))
+                            .mapToObj(t -> view(bpe, t)).toList(), atlas.contextIndex(hit, 10)))
+                    .toList();
+            return new NeuronAtlasPayload(new NeuronAtlasReport(input.layer(), input.neuron(), atlas.windows(), atlas.time(), snippets),
+                    reference.status(), List.of());
+        });
+        if (!errors.isEmpty()) {
+            return new NeuronAtlasPayload(null, reference.status(), errors);
+        }
+        return result.orElseGet(() -> new NeuronAtlasPayload(null, reference.status(), List.of()));
+    }
+
+    /** Runs {@code work} on the reference model or a run's checkpoint, with a cache key naming that model. */
+    private <T> Optional<T> onModel(String runId, Integer step, List<UserError> errors, java.util.function.BiFunction<String, Gpt, T> work) {
+        if (runId == null) {
+            return reference.withModel(model -> work.apply("reference", model));
+        }
+        UUID id;
+        try {
+            id = UUID.fromString(runId);
+        } catch (IllegalArgumentException e) {
+            errors.add(UserError.of("runId must be a UUID", "input", "runId"));
+            return Optional.empty();
+        }
+        Optional<Gpt> model = runs.checkpointModel(id, step);
+        if (model.isEmpty()) {
+            errors.add(UserError.of(step == null ? "run " + runId + " has no checkpoint yet"
+                    : "run " + runId + " has no checkpoint at step " + step, "input", step == null ? "runId" : "checkpointStep"));
+            return Optional.empty();
+        }
+        // a loaded checkpoint is one object per blob, so its identity names its weights
+        String key = "run/" + id + "/" + System.identityHashCode(model.get());
+        synchronized (model.get()) {
+            return Optional.of(work.apply(key, model.get()));
+        }
+    }
+
+    private MicroscopePayload report(Gpt model, BytePairEncoding bpe, int[] tokens, MicroscopeInput input) {
+        GptConfig c = model.config();
+        List<UserError> errors = new ArrayList<>();
+        if (tokens.length > c.contextLength()) {
+            errors.add(UserError.of("the prompt has " + tokens.length + " tokens; at most " + c.contextLength(), "input", "prompt"));
+        }
+        int layer = input.layer() == null ? c.layers() - 1 : input.layer();
+        if (layer < 0 || layer >= c.layers()) {
+            errors.add(UserError.of("layer must be between 0 and " + (c.layers() - 1), "input", "layer"));
+        }
+        if (input.head() < 0 || input.head() >= c.heads()) {
+            errors.add(UserError.of("head must be between 0 and " + (c.heads() - 1), "input", "head"));
+        }
+        int position = input.position() == null ? tokens.length - 1 : input.position();
+        if (position < 0 || position >= Math.min(tokens.length, c.contextLength())) {
+            errors.add(UserError.of("position must be between 0 and " + (Math.min(tokens.length, c.contextLength()) - 1),
+                    "input", "position"));
+        }
+        if (!errors.isEmpty()) {
+            return new MicroscopePayload(null, reference.status(), errors);
+        }
+        Inspection inspection = new Inspection(model, tokens);
+        int head = input.head();
+        List<AttentionMap> attention = new ArrayList<>();
+        for (int l = 0; l < c.layers(); l++) {
+            for (int h = 0; h < c.heads(); h++) {
+                attention.add(new AttentionMap(l, h, Arrays.stream(inspection.attention(l, h)).map(InspectionGraphQlApi::boxed).toList()));
+            }
+        }
+        List<float[]> keys = new ArrayList<>();
+        List<float[]> values = new ArrayList<>();
+        for (int p = 0; p < tokens.length; p++) {
+            float[][] qkv = inspection.queryKeyValue(layer, head, p);
+            keys.add(qkv[1]);
+            values.add(qkv[2]);
+        }
+        float[] query = inspection.queryKeyValue(layer, head, position)[0];
+        float[] weights = inspection.attention(layer, head)[position];
+        float[] scores = new float[position + 1];
+        float scale = (float) (1.0 / Math.sqrt(c.headSize()));
+        for (int k = 0; k <= position; k++) {
+            float dot = 0;
+            for (int i = 0; i < query.length; i++) {
+                dot += query[i] * keys.get(k)[i];
+            }
+            scores[k] = dot * scale;
+        }
+        Gpt.Activations a = model.activations();
+        int hs = c.headSize();
+        int outBase = (layer * tokens.length + position) * c.width() + head * hs;
+        float[] output = Arrays.copyOfRange(a.atty, outBase, outBase + hs);
+        AttentionFocus focus = new AttentionFocus(layer, head, position, boxed(query),
+                keys.stream().map(InspectionGraphQlApi::boxed).toList(), values.stream().map(InspectionGraphQlApi::boxed).toList(),
+                boxed(scores), boxed(Arrays.copyOf(weights, position + 1)), boxed(output));
+        List<List<Double>> norms = Arrays.stream(inspection.residualNorms()).map(r -> Arrays.stream(r).boxed().toList()).toList();
+        List<List<CandidateView>> lens = inspection.logitLens(position, input.top()).stream().map(l -> candidates(bpe, l)).toList();
+        List<CandidateView> next = candidates(bpe, inspection.next(position, new Inspection.Sampling(1, 0, 1)).stream()
+                .limit(input.top()).toList());
+        List<List<NeuronView>> neurons = IntStream.range(0, tokens.length)
+                .mapToObj(p -> inspection.topNeurons(layer, p, input.top()).stream().map(n -> new NeuronView((int) n[0], n[1])).toList())
+                .toList();
+        int hBase = (layer * tokens.length + position) * c.hidden();
+        float[] hidden = Arrays.copyOfRange(a.fchGelu, hBase, hBase + c.hidden());
+        List<TokenView> views = Arrays.stream(tokens).mapToObj(t -> view(bpe, t)).toList();
+        return new MicroscopePayload(new MicroscopeReport(ModelShape.of(c), views, attention, focus, norms, lens, next, neurons,
+                boxed(hidden)), reference.status(), List.of());
+    }
+}
