@@ -34,7 +34,7 @@ import org.nslab.gateway.simulation.SimulationTypes.Tokenization;
  * The records are the public types themselves (same names and shapes as the service's); the {@code *Result} records
  * are the service's payloads as read here, with its user errors (field path and message).
  */
-@GraphQLClientApi(configKey = "simulation")
+@GraphQLClientApi(configKey = "simulation-lab")
 @Header(name = "Authorization", method = "bearer")
 public interface SimulationClient {
 

@@ -69,6 +69,7 @@ public class SimulationServiceResource implements QuarkusTestResourceLifecycleMa
         System.setProperty(URL_PROPERTY, url);
         Map<String, String> config = new LinkedHashMap<>(TestServers.quarkusConfig());
         config.put("quarkus.smallrye-graphql-client.simulation.url", url);
+        config.put("quarkus.smallrye-graphql-client.simulation-lab.url", url);
         config.put(URL_PROPERTY, url);
         return config;
     }
