@@ -19,6 +19,7 @@ import org.nslab.gateway.lab.LabTypes.GenerateInput;
 import org.nslab.gateway.lab.LabTypes.GeneratedToken;
 import org.nslab.gateway.lab.LabTypes.InspectInput;
 import org.nslab.gateway.lab.LabTypes.InspectionReport;
+import org.nslab.gateway.lab.LabTypes.LossLandscapeJob;
 import org.nslab.gateway.lab.LabTypes.ReferenceModel;
 import org.nslab.gateway.lab.LabTypes.TrainingCost;
 import org.nslab.gateway.lab.LabTypes.TrainingCostInput;
@@ -90,6 +91,13 @@ public interface SimulationClient {
     @Query("trainingRuns")
     List<TrainingRun> trainingRuns(@NonNull @Name("owner") String owner);
 
+    @Mutation("computeLossLandscape")
+    LossLandscapeResult computeLossLandscape(@Name("size") int size, @Name("radius") double radius, @Name("seed") long seed,
+                                             @Name("runId") String runId);
+
+    @Query("lossLandscapeJob")
+    LossLandscapeJob lossLandscapeJob(@NonNull @Name("id") String id);
+
     /** The service's enum of run controls (its schema name is {@code Action}). */
     enum Action { PAUSE, RESUME, CANCEL, STEP }
 
@@ -118,6 +126,9 @@ public interface SimulationClient {
 
     record EmbeddingSpaceResult(EmbeddingSpaceReport embeddingSpace, ReferenceModelStatus referenceModel,
                                 List<SimulationUserError> userErrors) {
+    }
+
+    record LossLandscapeResult(LossLandscapeJob job, List<SimulationUserError> userErrors) {
     }
 
     record TrainingRunResult(TrainingRun run, List<SimulationUserError> userErrors) {

@@ -231,4 +231,30 @@ public final class LabTypes {
     @Type("TrainingRunPayload")
     public record TrainingRunPayload(TrainingRun run, @NonNull List<@NonNull UserError> userErrors) {
     }
+
+    // --- loss landscape
+    @Input("ComputeLossLandscapeInput")
+    public record ComputeLossLandscapeInput(@DefaultValue("21") @Description("Grid points per axis, 2 to 51") int size,
+                                            @DefaultValue("1.0") @Description("Half-width of the slice, (0, 10]") double radius,
+                                            @DefaultValue("1") long seed,
+                                            @Description("Around the latest checkpoint of this run of the caller's, with its "
+                                                    + "trajectory; the reference model when absent") @Id String runId) {
+    }
+
+    public enum LossLandscapeState { QUEUED, RUNNING, DONE, FAILED }
+
+    @Type("LossLandscapeTrajectoryPoint")
+    public record TrajectoryPoint(int step, double alpha, double beta) {
+    }
+
+    @Type("LossLandscapeJob")
+    public record LossLandscapeJob(@NonNull @Id String id, @NonNull LossLandscapeState state, int done, int total, int size,
+                                   double radius, long seed, List<@NonNull Double> alphas, List<@NonNull Double> betas,
+                                   @Description("losses[i][j] at (alphas[i], betas[j])") List<@NonNull List<@NonNull Double>> losses,
+                                   Double centerLoss, String runId, @NonNull List<@NonNull TrajectoryPoint> trajectory) {
+    }
+
+    @Type("ComputeLossLandscapePayload")
+    public record ComputeLossLandscapePayload(LossLandscapeJob job, @NonNull List<@NonNull UserError> userErrors) {
+    }
 }

@@ -158,6 +158,28 @@ class SimulationLabGatewayTests {
                 .body("data.inspect.userErrors[0].field", equalTo(List.of("input", "prompt")));
     }
 
+    @Test
+    void aGuestComputesALossLandscapeAroundTheReferenceModel() {
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() ->
+                "READY".equals(graphql(guest(), "{ referenceModel { state } }", Map.of()).extract().path("data.referenceModel.state")));
+        String mutation = """
+                mutation($input: ComputeLossLandscapeInput!) { computeLossLandscape(input: $input) { job { id state size } userErrors { field code } } }""";
+        graphql(guest(), mutation, Map.of("input", Map.of("size", 1)))
+                .body("data.computeLossLandscape.job", nullValue())
+                .body("data.computeLossLandscape.userErrors[0].field", equalTo(List.of("input", "size")));
+        String id = graphql(guest(), mutation, Map.of("input", Map.of("size", 3, "radius", 0.5, "seed", 3)))
+                .body("errors", nullValue())
+                .body("data.computeLossLandscape.userErrors", empty())
+                .extract().path("data.computeLossLandscape.job.id");
+        await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() -> "DONE".equals(graphql(guest(),
+                "query($id: ID!) { lossLandscapeJob(id: $id) { state } }", Map.of("id", id)).extract().path("data.lossLandscapeJob.state")));
+        graphql(guest(), "query($id: ID!) { lossLandscapeJob(id: $id) { done total losses alphas centerLoss } }", Map.of("id", id))
+                .body("data.lossLandscapeJob.losses", hasSize(3))
+                .body("data.lossLandscapeJob.losses[1]", hasSize(3))
+                .body("data.lossLandscapeJob.alphas", hasSize(3))
+                .body("data.lossLandscapeJob.centerLoss", greaterThan(0f));
+    }
+
     static final String START = """
             mutation($input: TrainingRunInput!) { startTrainingRun(input: $input) { run { id owner state steps } userErrors { field message code } } }""";
     static final String CONTROL = """
@@ -185,6 +207,11 @@ class SimulationLabGatewayTests {
                 query($input: InspectInput!) { inspect(input: $input) { inspection { tokens { id } } userErrors { field code } } }""",
                 Map.of("input", Map.of("prompt", "The cat", "runId", runId)))
                 .body("data.inspect.userErrors[0].field", equalTo(List.of("input", "runId")));
+        graphql(erin(), """
+                mutation($input: ComputeLossLandscapeInput!) { computeLossLandscape(input: $input) { job { id } userErrors { field code } } }""",
+                Map.of("input", Map.of("size", 3, "runId", runId)))
+                .body("data.computeLossLandscape.job", nullValue())
+                .body("data.computeLossLandscape.userErrors[0].field", equalTo(List.of("input", "runId")));
         // a guest may not train at all
         graphql(guest(), START, Map.of("input", Map.of())).body("errors[0].extensions.code", equalTo("forbidden"));
         // a second active run of alice's is refused with the simulation's own user error
