@@ -1,6 +1,5 @@
 package org.nslab.gateway.graphql;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,8 +10,8 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
-import org.nslab.events.LearningEventRecorded;
 import org.nslab.gateway.client.SimulationClient;
+import org.nslab.gateway.lab.CallerRuns;
 import org.nslab.gateway.lab.LabTypes.Accelerator;
 import org.nslab.gateway.lab.LabTypes.ArchitectureInput;
 import org.nslab.gateway.lab.LabTypes.ArchitecturePayload;
@@ -29,8 +28,6 @@ import org.nslab.gateway.lab.LabTypes.InspectPayload;
 import org.nslab.gateway.lab.LabTypes.ReferenceModel;
 import org.nslab.gateway.lab.LabTypes.TrainingCostInput;
 import org.nslab.gateway.lab.LabTypes.TrainingCostPayload;
-import org.nslab.gateway.lab.LabTypes.TrainingRun;
-import org.nslab.gateway.security.Actors;
 import org.nslab.gateway.simulation.MicroscopeTypes.ReferenceModelStatus;
 import org.nslab.gateway.simulation.SimulationTypes.SimulationUserError;
 import org.nslab.gateway.simulation.SimulationTypes.TokenizeInput;
@@ -50,11 +47,11 @@ public class SimulationGraphQlApi {
     static final int MAX_PROMPT = 2_000;
 
     private final SimulationClient simulation;
-    private final SecurityIdentity identity;
+    private final CallerRuns caller;
 
-    public SimulationGraphQlApi(SimulationClient simulation, SecurityIdentity identity) {
+    public SimulationGraphQlApi(SimulationClient simulation, CallerRuns caller) {
         this.simulation = simulation;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @Type("TokenizePayload")
@@ -184,9 +181,7 @@ public class SimulationGraphQlApi {
                     + MAX_PROMPT, "PROMPT_TOO_LONG"));
         }
         if (runId != null) {
-            String owner = LearningEventRecorded.keyOf(Actors.of(identity));
-            TrainingRun run = runId.length() > 64 ? null : call("Training runs are", () -> simulation.trainingRun(runId));
-            if (run == null || !run.owner().equals(owner)) {
+            if (!caller.owns(runId)) {
                 errors.add(new UserError(List.of("input", "runId"), "no run " + runId + " of yours", "UNKNOWN_RUN"));
             }
         }

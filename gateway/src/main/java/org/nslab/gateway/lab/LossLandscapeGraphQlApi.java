@@ -1,6 +1,5 @@
 package org.nslab.gateway.lab;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -10,15 +9,12 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.nslab.events.LearningEventRecorded;
 import org.nslab.gateway.client.SimulationClient;
 import org.nslab.gateway.graphql.SimulationGraphQlApi;
 import org.nslab.gateway.graphql.UserError;
 import org.nslab.gateway.lab.LabTypes.ComputeLossLandscapeInput;
 import org.nslab.gateway.lab.LabTypes.ComputeLossLandscapePayload;
 import org.nslab.gateway.lab.LabTypes.LossLandscapeJob;
-import org.nslab.gateway.lab.LabTypes.TrainingRun;
-import org.nslab.gateway.security.Actors;
 
 /**
  * The loss landscape (Li et al., 2018) as a job on the simulation service: around the reference model for everyone,
@@ -28,11 +24,11 @@ import org.nslab.gateway.security.Actors;
 public class LossLandscapeGraphQlApi {
 
     private final SimulationClient simulation;
-    private final SecurityIdentity identity;
+    private final CallerRuns caller;
 
-    public LossLandscapeGraphQlApi(SimulationClient simulation, SecurityIdentity identity) {
+    public LossLandscapeGraphQlApi(SimulationClient simulation, CallerRuns caller) {
         this.simulation = simulation;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @Mutation
@@ -40,7 +36,7 @@ public class LossLandscapeGraphQlApi {
             + "filter-normalized random directions; follow it with lossLandscapeJob.")
     @RolesAllowed({"learner", "instructor", "admin", "guest"})
     public @NonNull ComputeLossLandscapePayload computeLossLandscape(@NonNull @Name("input") ComputeLossLandscapeInput input) {
-        if (input.runId() != null && !ownRun(input.runId())) {
+        if (input.runId() != null && !caller.owns(input.runId())) {
             return new ComputeLossLandscapePayload(null, List.of(new UserError(List.of("input", "runId"),
                     "no run " + input.runId() + " of yours", "UNKNOWN_RUN")));
         }
@@ -58,14 +54,6 @@ public class LossLandscapeGraphQlApi {
             return null;
         }
         LossLandscapeJob job = SimulationGraphQlApi.call("The loss landscape is", () -> simulation.lossLandscapeJob(id));
-        return job == null || job.runId() == null || ownRun(job.runId()) ? job : null;
-    }
-
-    private boolean ownRun(String runId) {
-        if (runId.length() > 64) {
-            return false;
-        }
-        TrainingRun run = SimulationGraphQlApi.call("Training runs are", () -> simulation.trainingRun(runId));
-        return run != null && run.owner().equals(LearningEventRecorded.keyOf(Actors.of(identity)));
+        return job == null || job.runId() == null || caller.owns(job.runId()) ? job : null;
     }
 }

@@ -1,6 +1,5 @@
 package org.nslab.gateway.lab;
 
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.eclipse.microprofile.graphql.Description;
@@ -10,7 +9,6 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.nslab.events.LearningEventRecorded;
 import org.nslab.gateway.client.SimulationClient;
 import org.nslab.gateway.client.SimulationClient.TrainingRunResult;
 import org.nslab.gateway.graphql.SimulationGraphQlApi;
@@ -19,7 +17,6 @@ import org.nslab.gateway.lab.LabTypes.ControlTrainingRunInput;
 import org.nslab.gateway.lab.LabTypes.TrainingRun;
 import org.nslab.gateway.lab.LabTypes.TrainingRunInput;
 import org.nslab.gateway.lab.LabTypes.TrainingRunPayload;
-import org.nslab.gateway.security.Actors;
 
 /**
  * A learner's own training runs on the simulation service. The owner is always the verified caller
@@ -33,18 +30,18 @@ import org.nslab.gateway.security.Actors;
 public class TrainingRunsGraphQlApi {
 
     private final SimulationClient simulation;
-    private final SecurityIdentity identity;
+    private final CallerRuns caller;
 
-    public TrainingRunsGraphQlApi(SimulationClient simulation, SecurityIdentity identity) {
+    public TrainingRunsGraphQlApi(SimulationClient simulation, CallerRuns caller) {
         this.simulation = simulation;
-        this.identity = identity;
+        this.caller = caller;
     }
 
     @Mutation
     @Description("Queues a training run of a small GPT on the Brown corpus for the caller; at most one active run each.")
     @RolesAllowed({"learner", "instructor", "admin"})
     public @NonNull TrainingRunPayload startTrainingRun(@NonNull @Name("input") TrainingRunInput input) {
-        String owner = owner();
+        String owner = caller.owner();
         return payload(SimulationGraphQlApi.call("Training runs are", () -> simulation.startTrainingRun(owner, input)));
     }
 
@@ -52,7 +49,7 @@ public class TrainingRunsGraphQlApi {
     @Description("PAUSE, RESUME, CANCEL or STEP (a paused run by a number of steps) one of the caller's runs.")
     @RolesAllowed({"learner", "instructor", "admin"})
     public @NonNull TrainingRunPayload controlTrainingRun(@NonNull @Name("input") ControlTrainingRunInput input) {
-        String owner = owner();
+        String owner = caller.owner();
         return payload(SimulationGraphQlApi.call("Training runs are", () -> simulation.controlTrainingRun(owner, input.runId(),
                 SimulationClient.Action.valueOf(input.action().name()), input.steps())));
     }
@@ -61,7 +58,7 @@ public class TrainingRunsGraphQlApi {
     @Description("The caller's training runs with state, step, place in the queue, losses and checkpoints.")
     @RolesAllowed({"learner", "instructor", "admin"})
     public @NonNull List<@NonNull TrainingRun> myTrainingRuns() {
-        String owner = owner();
+        String owner = caller.owner();
         return SimulationGraphQlApi.call("Training runs are", () -> simulation.trainingRuns(owner));
     }
 
@@ -73,11 +70,7 @@ public class TrainingRunsGraphQlApi {
             return null;
         }
         TrainingRun run = SimulationGraphQlApi.call("Training runs are", () -> simulation.trainingRun(id));
-        return run != null && run.owner().equals(owner()) ? run : null;
-    }
-
-    private String owner() {
-        return LearningEventRecorded.keyOf(Actors.of(identity));
+        return run != null && run.owner().equals(caller.owner()) ? run : null;
     }
 
     private static TrainingRunPayload payload(TrainingRunResult result) {
