@@ -10,7 +10,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.nslab.gateway.client.ServiceTokens;
 
 /** The part of the content service's course the Journey Map needs, called with the gateway's service account. */
-@GraphQLClientApi(configKey = "content")
+@GraphQLClientApi(configKey = "journey-content")
 @Header(name = "Authorization", method = "bearer")
 public interface ContentClient {
 

@@ -112,7 +112,7 @@ public final class LearningClients {
 
     // --- analytics: cohorts, metrics, exports
 
-    @GraphQLClientApi(configKey = "analytics")
+    @GraphQLClientApi(configKey = "cohorts")
     @Header(name = "Authorization", method = "bearer")
     public interface CohortClient {
         static String bearer() {
