@@ -183,7 +183,18 @@ class MicroscopeBrowserTests {
     }
 
     private void press(CharSequence key) {
-        browser.driver.switchTo().activeElement().sendKeys(key);
+        // The view re-renders its controls when an answer arrives: a focused element can be replaced
+        // between finding it and typing into it, and then the key never reached the page; send it again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                browser.driver.switchTo().activeElement().sendKeys(key);
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
+        }
     }
 
     private void tabUntil(String condition) {
