@@ -119,7 +119,7 @@ class TrainingRunReplicasTests {
         assertTrue(followed.stream().anyMatch(e -> "RUNNING".equals(e.state()) && e.trainLoss() != null), followed.toString());
         int pausedAt = run(onB).step;
         assertTrue(a.control(owner, onB, TrainingRuns.Action.STEP, 4).problems().isEmpty());
-        await().atMost(Duration.ofSeconds(60)).until(() -> "PAUSED".equals(run(onB).state) && run(onB).step == pausedAt + 4);
+        await().atMost(Duration.ofSeconds(120)).until(() -> "PAUSED".equals(run(onB).state) && run(onB).step == pausedAt + 4);
         assertTrue(a.control(owner, onB, TrainingRuns.Action.RESUME, 1).problems().isEmpty());
         await().atMost(Duration.ofSeconds(60)).until(() -> "RUNNING".equals(run(onB).state) && run(onB).step > pausedAt + 4);
         assertTrue(a.control(owner, onB, TrainingRuns.Action.CANCEL, 1).problems().isEmpty());
