@@ -47,6 +47,9 @@ public class TrainingRunEntity extends PanacheEntityBase {
     /** The replica that holds the run (queued there or training), null when none does. */
     public String replica;
 
+    /** The token of the latest claim; only the worker holding it may start, release or give back the run. */
+    public UUID claim;
+
     /** Until when the holder's claim is valid; it renews it while it holds the run. */
     @Column(name = "lease_until")
     public Instant leaseUntil;

@@ -51,19 +51,35 @@ public class RunRecords {
         return TrainingRunEntity.list("owner = ?1 order by createdAt desc", owner);
     }
 
-    /** Takes a queued run for {@code replica} unless another replica holds it under a valid lease. */
+    /**
+     * Takes the oldest queued run that nobody holds (or whose holder's lease ran out) for {@code replica};
+     * concurrent replicas skip each other's rows instead of waiting on them.
+     */
     @Transactional
-    public boolean claim(UUID id, String replica, Instant leaseUntil) {
-        return TrainingRunEntity.update("replica = ?1, leaseUntil = ?2 where id = ?3 and state = 'QUEUED'"
-                + " and (replica is null or replica = ?1 or leaseUntil < ?4)", replica, leaseUntil, id, Instant.now()) == 1;
+    public Optional<Claim> claimNext(String replica, Instant leaseUntil) {
+        UUID token = UUID.randomUUID();
+        List<?> claimed = TrainingRunEntity.getEntityManager().createNativeQuery("""
+                UPDATE training_run SET replica = ?1, lease_until = ?2, claim = ?4
+                WHERE id = (SELECT id FROM training_run
+                            WHERE state = 'QUEUED' AND (replica IS NULL OR lease_until < ?3)
+                            ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+                RETURNING id""")
+                .setParameter(1, replica).setParameter(2, leaseUntil).setParameter(3, Instant.now()).setParameter(4, token)
+                .getResultList();
+        return claimed.stream().findFirst()
+                .map(id -> new Claim(id instanceof UUID uuid ? uuid : UUID.fromString(id.toString()), token));
     }
 
-    /** QUEUED → RUNNING, only for the replica that holds the run. */
+    /** A run claimed by a replica, and the token of that claim. */
+    public record Claim(UUID runId, UUID token) {
+    }
+
+    /** QUEUED → RUNNING, only under the latest claim. */
     @Transactional
-    public boolean startRunning(UUID id, String replica, Instant leaseUntil) {
+    public boolean startRunning(UUID id, UUID claim, Instant leaseUntil) {
         Instant now = Instant.now();
         return TrainingRunEntity.update("state = 'RUNNING', message = null, leaseUntil = ?1, updatedAt = ?2"
-                + " where id = ?3 and state = 'QUEUED' and replica = ?4", leaseUntil, now, id, replica) == 1;
+                + " where id = ?3 and state = 'QUEUED' and claim = ?4", leaseUntil, now, id, claim) == 1;
     }
 
     /** Renews the leases of every run {@code replica} holds; returns how many. */
@@ -72,11 +88,11 @@ public class RunRecords {
         return TrainingRunEntity.update("leaseUntil = ?1 where replica = ?2 and state in ?3", leaseUntil, replica, HELD);
     }
 
-    /** Queued or running runs whose holder's lease ran out (or that nobody claimed in time), oldest first. */
+    /** Queued or running runs held by a replica whose lease ran out, oldest first (runs nobody holds wait in the queue). */
     @Transactional
     public List<TrainingRunEntity> expired() {
-        return TrainingRunEntity.list("state in ?1 and (leaseUntil is null or leaseUntil < ?2) order by createdAt",
-                HELD, Instant.now());
+        return TrainingRunEntity.list("state in ?1 and replica is not null and (leaseUntil is null or leaseUntil < ?2)"
+                + " order by createdAt", HELD, Instant.now());
     }
 
     /** Puts a run whose lease ran out back in the queue, held by nobody; false when another replica did it first. */
@@ -88,11 +104,11 @@ public class RunRecords {
                 + " and (leaseUntil is null or leaseUntil < ?2)", leaseUntil, now, id, HELD) == 1;
     }
 
-    /** Whether {@code replica} still holds the run, and what the API asked of it (null: nothing). */
+    /** Whether the worker with this claim still holds the run, and what the API asked of it (null: nothing). */
     @Transactional
-    public Optional<String> requestFor(UUID id, String replica) {
+    public Optional<String> requestFor(UUID id, UUID claim) {
         TrainingRunEntity run = TrainingRunEntity.findById(id);
-        if (run == null || !replica.equals(run.replica) || !"RUNNING".equals(run.state)) {
+        if (run == null || !claim.equals(run.claim) || run.replica == null || !"RUNNING".equals(run.state)) {
             return Optional.of("LOST");
         }
         return Optional.ofNullable(run.requestedAction);
@@ -122,10 +138,18 @@ public class RunRecords {
 
     /** The run's holder sets a new state and lets it go (paused, ended, or handed back on shutdown). */
     @Transactional
-    public void release(UUID id, String replica, String state, String message, Instant leaseUntil) {
-        TrainingRunEntity.update("state = ?1, message = ?2, replica = null, leaseUntil = ?3, requestedAction = null,"
-                + " updatedAt = ?4"
-                + " where id = ?5 and replica = ?6", state, message, leaseUntil, Instant.now(), id, replica);
+    public void release(UUID id, UUID claim, String state, String message) {
+        TrainingRunEntity.update("state = ?1, message = ?2, replica = null, leaseUntil = null, requestedAction = null,"
+                + " updatedAt = ?3 where id = ?4 and claim = ?5 and replica is not null", state, message, Instant.now(), id, claim);
+    }
+
+    /**
+     * The holder gives a run back to the queue (it stops), keeping a pending pause or cancel for whoever continues it.
+     */
+    @Transactional
+    public void giveBack(UUID id, UUID claim, String message) {
+        TrainingRunEntity.update("state = 'QUEUED', message = ?1, replica = null, leaseUntil = null, updatedAt = ?2"
+                + " where id = ?3 and claim = ?4 and replica is not null", message, Instant.now(), id, claim);
     }
 
     @Transactional

@@ -16,7 +16,9 @@ import java.util.UUID;
 import java.time.Instant;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -33,12 +35,15 @@ import org.nslab.simulation.training.CheckpointStore;
 import org.nslab.simulation.training.RunSettings;
 
 /**
- * Learners' training runs as jobs, shared by the service's replicas. A run waiting for a worker is
- * announced on simulation.training-run-requested.v1 (keyed by run); the replicas consume it as one
- * consumer group, and the replica that receives a request claims the run in PostgreSQL (the source of
- * truth) under a lease that it renews while it queues or trains the run. Each replica trains at most
- * as many runs at once as it has cores (the rest wait in order, and know their place); a learner has at
- * most one active run. Pause and cancel are written to the run's row and read by whichever replica
+ * Learners' training runs as jobs, shared by the service's replicas. PostgreSQL is the source of truth
+ * and the queue: a waiting run is a QUEUED row. A new, resumed or handed-over run is announced on
+ * simulation.training-run-requested.v1 (keyed by run); the replicas consume it as one consumer group,
+ * and the announcement wakes a replica that claims the oldest queued runs, one per free slot, under a
+ * lease that it renews while it trains them. Each replica trains at most as many runs at once as it has
+ * cores and claims nothing while busy; every replica with a free slot also looks at the queue on its
+ * lease timer, so a run waits only while all replicas are busy (in order, and it knows its place). A
+ * learner has at most one active run. Pause and cancel are written to the run's row and read by whichever
+ * replica trains it. Pausing, stepping and the end of a run write a checkpoint (weights and optimizer state in
  * trains it. Pausing, stepping and the end of a run write a checkpoint (weights and optimizer state in
  * the blob folder that the replicas share, metadata in PostgreSQL), and a paused run frees its worker.
  * When a replica goes away (stopped, crashed, restarted), its leases run out and another replica, or
@@ -72,6 +77,8 @@ public class TrainingRuns {
     private final String replica;
     private final String bootstrapServers;
     private final ExecutorService workers;
+    /** Free training slots of this replica: it claims a queued run only when it can train it at once. */
+    private final Semaphore free;
     private final ScheduledExecutorService leases;
     private volatile RunRequestConsumer consumer;
     /** Set when the replica stops abruptly: workers leave the database as it is, like a crashed process. */
@@ -96,6 +103,7 @@ public class TrainingRuns {
         this.replica = config.replicaId().orElseGet(TrainingRuns::defaultReplicaId);
         this.store = new CheckpointStore(reference.dataDir().resolve("checkpoints"));
         int threads = config.workers() > 0 ? config.workers() : Runtime.getRuntime().availableProcessors();
+        this.free = new Semaphore(threads);
         this.workers = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "training-run");
             t.setDaemon(true);
@@ -162,13 +170,45 @@ public class TrainingRuns {
         return Instant.now().plus(config.lease());
     }
 
-    /** A request from the group: claim the run and queue it on this replica. */
+    /**
+     * A request from the group wakes this replica up: it claims the oldest queued runs, the requested one or
+     * another, as long as it has free slots. A busy replica claims nothing, so a queued run never waits behind
+     * one replica's work while another replica is idle.
+     */
     private void take(TrainingRunRequested request) {
-        if (halted) {
-            return;
-        }
-        if (records.claim(request.runId(), replica, leaseEnd())) {
-            workers.execute(() -> execute(request.runId()));
+        claimQueued();
+    }
+
+    /** Claims the oldest queued runs nobody holds, one per free slot, and trains them. */
+    private void claimQueued() {
+        while (!halted && !workers.isShutdown() && free.tryAcquire()) {
+            Optional<RunRecords.Claim> next;
+            try {
+                next = records.claimNext(replica, leaseEnd());
+            } catch (RuntimeException e) {
+                free.release();
+                LOG.warnf("queued training runs not read: %s", e.toString());
+                return;
+            }
+            if (next.isEmpty()) {
+                free.release();
+                return;
+            }
+            RunRecords.Claim claim = next.get();
+            try {
+                workers.execute(() -> {
+                    try {
+                        execute(claim);
+                    } finally {
+                        free.release();
+                    }
+                    claimQueued();
+                });
+            } catch (RejectedExecutionException e) {
+                // stopping: the claimed run's lease runs out and another replica takes it
+                free.release();
+                return;
+            }
         }
     }
 
@@ -181,6 +221,7 @@ public class TrainingRuns {
                     requests.publish(TrainingRunRequested.of(run.id, run.owner, "HANDED_OVER", null));
                 }
             }
+            claimQueued();
         } catch (RuntimeException e) {
             LOG.warnf("training-run leases not tended: %s", e.toString());
         }
@@ -313,12 +354,13 @@ public class TrainingRuns {
         }
     }
 
-    private void execute(UUID runId) {
+    private void execute(RunRecords.Claim claim) {
         if (halted) {
             return;
         }
+        UUID runId = claim.runId();
         TrainingRunEntity run = records.find(runId).orElse(null);
-        if (run == null || !"QUEUED".equals(run.state) || !replica.equals(run.replica)) {
+        if (run == null || !"QUEUED".equals(run.state) || !claim.token().equals(run.claim)) {
             return;
         }
         if ("CANCEL".equals(run.requestedAction)) {
@@ -333,7 +375,7 @@ public class TrainingRuns {
             Trainer trainer = latest.isPresent()
                     ? Trainer.restore(model, settings.training(), lab.dataset(), store.read(latest.get().blob))
                     : new Trainer(model, settings.training(), lab.dataset());
-            if (!records.startRunning(runId, replica, leaseEnd())) {
+            if (!records.startRunning(runId, run.claim, leaseEnd())) {
                 return;
             }
             publish(runId, run.owner, "RUNNING", trainer.stepsDone(), settings.steps());
@@ -351,7 +393,7 @@ public class TrainingRuns {
                 }
                 if (System.nanoTime() - lastPoll > CONTROL_POLL_NANOS) {
                     lastPoll = System.nanoTime();
-                    request = records.requestFor(runId, replica).orElse(null);
+                    request = records.requestFor(runId, run.claim).orElse(null);
                 }
                 if ("LOST".equals(request)) {
                     LOG.warnf("training run %s: this replica lost its lease; another one continues it", runId);
@@ -412,13 +454,13 @@ public class TrainingRuns {
 
     /** Lets the run go in a final or paused state and tells the followers. */
     private void release(TrainingRunEntity run, String state, String message, int step) {
-        records.release(run.id, replica, state, message, null);
+        records.release(run.id, run.claim, state, message);
         publish(run.id, run.owner, state, step, run.steps);
     }
 
     /** Gives the run back to the queue with an ended lease, so the next tending of any replica hands it over. */
     private void giveBack(TrainingRunEntity run) {
-        records.release(run.id, replica, "QUEUED", "its replica stopped; continuing from the last checkpoint", Instant.now());
+        records.giveBack(run.id, run.claim, "its replica stopped; continuing from the last checkpoint");
     }
 
     private void publish(UUID runId, String owner, String state, int step, int steps) {
