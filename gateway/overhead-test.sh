@@ -44,6 +44,7 @@ for target in "direct http://127.0.0.1:$sim_port/graphql $service" "gateway http
   java -cp "$cp" org.nslab.testing.load.GraphQlLoad --url "$url" --token "$tok" \
     --clients "$clients" --warmup 5 --seconds "$seconds" \
     --query "architecture=src/test/resources/bench/architecture.graphql:\"userErrors\":[]" \
-    --query "tokenize=src/test/resources/bench/tokenize.graphql:\"userErrors\":[]"
+    --query "tokenize=src/test/resources/bench/tokenize.graphql:\"userErrors\":[]" \
+    --query "microscope=src/test/resources/bench/microscope.graphql:\"userErrors\":[]"
 done
 echo "RSS: simulation $(ps -o rss= -p $sim) KiB, gateway $(ps -o rss= -p $gw) KiB"

@@ -41,11 +41,14 @@ done
 until grep -q "data pipeline: .* documents measured" target/load-test-service.log; do sleep 2; done
 grep -o "data pipeline: .*" target/load-test-service.log
 cp="$root/services/testing/target/classes:$(cat target/load-cp.txt)"
-java -cp "$cp" org.nslab.testing.load.GraphQlLoad --url "$url/graphql" --token "$token" \
+cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }   # user + system time, in clock ticks
+service_before=$(cpu $service)
+/usr/bin/time -f "load generator: CPU %U s user + %S s system over %e s" java -cp "$cp" org.nslab.testing.load.GraphQlLoad --url "$url/graphql" --token "$token" \
   --clients "$clients" --warmup 5 --seconds "$seconds" \
   --query "scaling=src/test/resources/bench/scaling.graphql:\"userErrors\":[]" \
   --query "architecture=src/test/resources/bench/architecture.graphql:\"userErrors\":[]" \
   --query "inspect64=src/test/resources/bench/inspect.graphql:\"userErrors\":[]"
+echo "service: CPU $(( ($(cpu $service) - service_before) / $(getconf CLK_TCK) )) s during the load"
 # The data theatre through GraphQL: the default settings, then two threshold changes (one client).
 for input in '{}' '{minWords: 200, duplicateThreshold: 0.6}' '{minWords: 20, languages: ["en", "de"], minLanguageProbability: 0.9}'; do
   query="{\"query\":\"{ dataPipeline(input: $(echo "$input" | sed 's/"/\\"/g')) { stages { stage documentsKept } spamFilter { precision recall hamKept } userErrors { message } } }\"}"
