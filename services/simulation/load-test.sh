@@ -4,7 +4,8 @@
 # ./nslab gives services (-Xmx256m, serial GC), waits for the reference model (its shape: 4 layers,
 # 4 heads, width 128, context 128; 20 training steps of batch 4, since latency depends on the shape only;
 # batch 16 does not fit in 256 MB while training), then
-# runs org.nslab.testing.load.GraphQlLoad with CLIENTS concurrent clients for each query.
+# runs org.nslab.testing.load.GraphQlLoad with CLIENTS concurrent clients for each query: a closed loop
+# (saturation), then each client at RATE requests per second (default 10).
 # Usage: services/simulation/load-test.sh [clients] [seconds]   (from anywhere; PORT to move the service)
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -49,6 +50,16 @@ service_before=$(cpu $service)
   --query "architecture=src/test/resources/bench/architecture.graphql:\"userErrors\":[]" \
   --query "inspect64=src/test/resources/bench/inspect.graphql:\"userErrors\":[]"
 echo "service: CPU $(( ($(cpu $service) - service_before) / $(getconf CLK_TCK) )) s during the load"
+# The same clients as learners act: each sends RATE requests per second (default 10: a slider dragged
+# continuously), latency counted from each request's scheduled time; inspections at 1 per second and
+# client (a learner types a prompt).
+java -cp "$cp" org.nslab.testing.load.GraphQlLoad --url "$url/graphql" --token "$token" \
+  --clients "$clients" --rate "${RATE:-10}" --warmup 5 --seconds "$seconds" \
+  --query "scaling=src/test/resources/bench/scaling.graphql:\"userErrors\":[]" \
+  --query "architecture=src/test/resources/bench/architecture.graphql:\"userErrors\":[]"
+java -cp "$cp" org.nslab.testing.load.GraphQlLoad --url "$url/graphql" --token "$token" \
+  --clients "$clients" --rate 1 --warmup 5 --seconds "$seconds" \
+  --query "inspect64=src/test/resources/bench/inspect.graphql:\"userErrors\":[]"
 # The data theatre through GraphQL: the default settings, then two threshold changes (one client).
 for input in '{}' '{minWords: 200, duplicateThreshold: 0.6}' '{minWords: 20, languages: ["en", "de"], minLanguageProbability: 0.9}'; do
   query="{\"query\":\"{ dataPipeline(input: $(echo "$input" | sed 's/"/\\"/g')) { stages { stage documentsKept } spamFilter { precision recall hamKept } userErrors { message } } }\"}"

@@ -1,5 +1,6 @@
 package org.nslab.simulation.graphql;
 
+import io.smallrye.common.annotation.NonBlocking;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,6 +41,7 @@ import org.nslab.simulation.scaling.TrainingEstimate;
 /** Architecture calculator and scaling laws: the numbers of the Journey Map, the builder and the Playground. */
 @GraphQLApi
 @RolesAllowed("service")
+@NonBlocking // closed-form arithmetic over small inputs: microseconds, no I/O; no worker-thread hand-off
 public class CalculatorGraphQlApi {
 
     @Input("ArchitectureInput")

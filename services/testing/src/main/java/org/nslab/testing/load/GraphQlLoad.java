@@ -22,9 +22,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.nslab.testing.Tokens;
 
 /**
- * A closed-loop GraphQL load generator: N clients (platform threads, Java 17), each sending the next
- * request as soon as its previous answer arrived, for a warm-up and then a measured period; prints
- * requests, errors, throughput and latency percentiles per query. A response counts as an error unless
+ * A GraphQL load generator: N clients (platform threads, Java 17), for a warm-up and then a measured
+ * period; prints requests, errors, throughput and latency percentiles per query. By default the loop is
+ * closed: each client sends its next request as soon as its previous answer arrived, so the service runs
+ * saturated and the latency is mostly queueing. With {@code --rate R} each client sends R requests per
+ * second on a fixed schedule (clients spread over the first interval), like learners who act, read and act
+ * again; a request's latency counts from its scheduled time, so a slow answer also delays the next one's
+ * (no coordinated omission). A response counts as an error unless
  * it is HTTP 200, has no top-level {@code errors} and contains the expected text.
  *
  * <pre>
@@ -36,12 +40,12 @@ import org.nslab.testing.Tokens;
  *
  * Options: {@code --url}, {@code --token T} or {@code --client id:secret} (a Keycloak client-credentials
  * token, Keycloak from {@code --keycloak} or the test servers' variables), {@code --clients},
- * {@code --warmup} and {@code --seconds}, and one or more {@code --query name=file[:expected text]}.
+ * {@code --warmup} and {@code --seconds}, {@code --rate} (per client; 0, the default: closed loop), and one or more {@code --query name=file[:expected text]}.
  */
 public final class GraphQlLoad {
 
     /** What one query did under load; latencies in milliseconds. */
-    public record Result(String name, int clients, long requests, long errors, double seconds, double p50, double p90,
+    public record Result(String name, int clients, double rate, long requests, long errors, double seconds, double p50, double p90,
                          double p99, double max) {
 
         public double throughput() {
@@ -50,8 +54,9 @@ public final class GraphQlLoad {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-12s clients %3d  requests %7d  errors %5d  %8.1f req/s  p50 %7.2f ms  p90 %7.2f ms"
-                    + "  p99 %7.2f ms  max %7.2f ms", name, clients, requests, errors, throughput(), p50, p90, p99, max);
+            return String.format(Locale.ROOT, "%-12s clients %3d %s  requests %7d  errors %5d  %8.1f req/s  p50 %7.2f ms  p90 %7.2f ms"
+                    + "  p99 %7.2f ms  max %7.2f ms", name, clients, rate > 0 ? String.format(Locale.ROOT, "x %5.1f/s", rate) : "(closed)",
+                    requests, errors, throughput(), p50, p90, p99, max);
         }
     }
 
@@ -80,6 +85,7 @@ public final class GraphQlLoad {
         int clients = Integer.parseInt(options.getOrDefault("clients", "50"));
         double warmup = Double.parseDouble(options.getOrDefault("warmup", "5"));
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "20"));
+        double rate = Double.parseDouble(options.getOrDefault("rate", "0"));
         for (String spec : queries) {
             int eq = spec.indexOf('=');
             String name = spec.substring(0, eq);
@@ -87,13 +93,16 @@ public final class GraphQlLoad {
             int colon = rest.indexOf(':');
             Path file = Path.of(colon < 0 ? rest : rest.substring(0, colon));
             String expected = colon < 0 ? "" : rest.substring(colon + 1);
-            System.out.println(run(name, url, token, Files.readString(file), expected, clients, warmup, seconds));
+            System.out.println(run(name, url, token, Files.readString(file), expected, clients, rate, warmup, seconds));
         }
     }
 
-    /** Runs one query with {@code clients} concurrent clients: a warm-up, then the measured period. */
+    /**
+     * Runs one query with {@code clients} concurrent clients, each sending {@code rate} requests per second
+     * (0: closed loop): a warm-up, then the measured period.
+     */
     public static Result run(String name, URI url, String token, String query, String expected, int clients,
-                             double warmupSeconds, double seconds) throws Exception {
+                             double rate, double warmupSeconds, double seconds) throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(10)).build();
         String body = JSON.writeValueAsString(Map.of("query", query));
@@ -105,13 +114,13 @@ public final class GraphQlLoad {
         HttpRequest request = builder.build();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         try {
-            phase(pool, http, request, expected, clients, warmupSeconds);
+            phase(pool, http, request, expected, clients, rate, warmupSeconds);
             long start = System.nanoTime();
-            Phase measured = phase(pool, http, request, expected, clients, seconds);
+            Phase measured = phase(pool, http, request, expected, clients, rate, seconds);
             double elapsed = (System.nanoTime() - start) / 1e9;
             double[] ms = measured.latencies();
             Arrays.sort(ms);
-            return new Result(name, clients, ms.length, measured.errors(), elapsed, percentile(ms, 0.50),
+            return new Result(name, clients, rate, ms.length, measured.errors(), elapsed, percentile(ms, 0.50),
                     percentile(ms, 0.90), percentile(ms, 0.99), ms.length == 0 ? Double.NaN : ms[ms.length - 1]);
         } finally {
             pool.shutdownNow();
@@ -122,16 +131,33 @@ public final class GraphQlLoad {
     }
 
     private static Phase phase(ExecutorService pool, HttpClient http, HttpRequest request, String expected, int clients,
-                               double seconds) throws Exception {
-        long deadline = System.nanoTime() + (long) (seconds * 1e9);
+                               double rate, double seconds) throws Exception {
+        long begin = System.nanoTime();
+        long deadline = begin + (long) (seconds * 1e9);
+        long interval = rate > 0 ? (long) (1e9 / rate) : 0;
         AtomicInteger errors = new AtomicInteger();
         List<Future<double[]>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
+            long first = begin + interval * c / clients;
             futures.add(pool.submit(() -> {
                 double[] latencies = new double[1024];
                 int n = 0;
-                while (System.nanoTime() < deadline) {
-                    long t0 = System.nanoTime();
+                long scheduled = first;
+                while (true) {
+                    long t0;
+                    if (interval > 0) {
+                        long wait = scheduled - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                        t0 = scheduled;
+                        scheduled += interval;
+                    } else {
+                        t0 = System.nanoTime();
+                    }
+                    if (t0 >= deadline) {
+                        break;
+                    }
                     boolean ok;
                     try {
                         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
