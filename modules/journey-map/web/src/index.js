@@ -54,6 +54,20 @@ function webgl2Available() {
   }
 }
 
+/**
+ * Share of the particles drawn where WebGL runs on the CPU (Mesa llvmpipe, SwiftShader): there each thousand
+ * particles costs about 2.5 ms a frame at 720p (shared/notes/rendering.md), so the full 10,300 alone would
+ * take two frames' time; 12 % keeps every stream visible and the frame within 16.7 ms.
+ */
+const SOFTWARE_PARTICLE_DENSITY = 0.12;
+
+/** Whether the context's renderer is a software rasterizer, by its unmasked name where the browser tells it. */
+export function isSoftwareRasterizer(gl) {
+  const info = gl.getExtension('WEBGL_debug_renderer_info');
+  const name = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER) || '');
+  return /llvmpipe|softpipe|swiftshader|software/i.test(name);
+}
+
 class JourneyMap {
   constructor(element, host) {
     this.element = element;
@@ -226,9 +240,15 @@ class JourneyMap {
 
   // ------------------------------------------------------------------ scene
   async buildScene() {
+    if (!this.renderer) {
+      // no preserved drawing buffer: screenshots come from the compositor, and a preserved buffer costs a full
+      // copy of the frame every frame on a software rasterizer
+      this.renderer = new THREE.WebGLRenderer({ canvas: this.canvas, antialias: false, alpha: false });
+      this.softwareRasterizer = isSoftwareRasterizer(this.renderer.getContext());
+    }
     const doc = buildJourneyScene(this.stations, this.branches, {
       reducedMotion: this.settings.reducedMotion, highContrast: this.settings.highContrast, choices: this.choices,
-      colors: this.settings.theme?.colors,
+      colors: this.settings.theme?.colors, particleDensity: this.softwareRasterizer ? SOFTWARE_PARTICLE_DENSITY : 1,
     });
     const scene = normalizeScene(doc);
     if (!this.shaders) this.shaders = await loadShaders(shaderNames(scene), (file) => this.host.loadShader(file));
@@ -236,9 +256,6 @@ class JourneyMap {
     if (this.view) this.view.dispose();
     this.scene = scene;
     this.resize(false);
-    if (!this.renderer) {
-      this.renderer = new THREE.WebGLRenderer({ canvas: this.canvas, antialias: false, alpha: false, preserveDrawingBuffer: true });
-    }
     this.view = createSceneView({ renderer: this.renderer, scene, shaders: this.shaders, width: this.width, height: this.height });
     this.labelIds = scene.labels.map((l) => l.id);
     this.branchLabels = scene.labels.map((l, i) => [l, i]).filter(([l]) => l.id.startsWith('branch-'));

@@ -49,10 +49,14 @@ export function connections(stations) {
 /**
  * @param stations  content stations (id, title, position {x,y,z}, next), in pipeline order
  * @param branches  content branches (id, atStationId, rejoinsStationId, options)
- * @param options   {reducedMotion, highContrast, choices: {branchId: optionId}, colors: {background, text, warning}}
+ * @param options   {reducedMotion, highContrast, choices: {branchId: optionId}, colors: {background, text, warning},
+ *                  particleDensity: share of the full particle count, (0, 1], default 1 (the module lowers it on
+ *                  software rasterizers, where every thousand particles costs about 2.5 ms a frame at 720p)}
  */
 export function buildJourneyScene(stations, branches, options = {}) {
   const { reducedMotion = false, highContrast = false, choices = {} } = options;
+  const density = Math.min(1, Math.max(0.01, options.particleDensity ?? 1));
+  const count = (full) => Math.max(20, Math.round(full * density));
   const colors = { background: '#0a0e27', text: '#e8f4f8', warning: '#ffaa00', primary: '#00d4ff', ...(options.colors || {}) };
   const palette = highContrast ? STATION_COLORS_HC : STATION_COLORS;
   const byId = new Map(stations.map((s) => [s.id, s]));
@@ -80,7 +84,7 @@ export function buildJourneyScene(stations, branches, options = {}) {
     meshes.push({ id: `link-${from.id}-${to.id}`, primitive: 'box', ...beam(a, b, highContrast ? 0.09 : 0.05), material: { color: highContrast ? '#ffffff' : '#3a4a80' } });
     if (!reducedMotion) {
       particles.push({
-        id: `stream-${from.id}-${to.id}`, count: STREAM_PARTICLES, seed: i + 1, speed: 0.22,
+        id: `stream-${from.id}-${to.id}`, count: count(STREAM_PARTICLES), seed: i + 1, speed: 0.22,
         emitter: { type: 'path', points: arc(a, b, 0.6), spread: 0.22 }, size: [0.06, 0.13],
         colors: [palette[i % palette.length], palette[(i + 1) % palette.length]], opacity: 0.9, blending: 'additive',
       });
@@ -103,7 +107,7 @@ export function buildJourneyScene(stations, branches, options = {}) {
       }
       if (!reducedMotion) {
         particles.push({
-          id: `branch-${br.id}-${opt.id}`, count: BRANCH_PARTICLES, seed: 100 + bi * 10 + oi, speed: 0.12,
+          id: `branch-${br.id}-${opt.id}`, count: count(BRANCH_PARTICLES), seed: 100 + bi * 10 + oi, speed: 0.12,
           emitter: { type: 'path', points, spread: 0.12 }, size: [0.05, 0.1],
           colors: active ? [colors.warning, '#ffd27a'] : ['#55607a'], opacity: active ? 0.95 : 0.35, blending: 'additive',
         });

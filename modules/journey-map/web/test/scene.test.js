@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { model, normalizeScene } from '@nslab/scene';
-import { arc, beam, buildJourneyScene, connections, STREAM_PARTICLES } from '../src/scene.js';
+import { arc, beam, buildJourneyScene, connections, BRANCH_PARTICLES, STREAM_PARTICLES } from '../src/scene.js';
 import { humanDays, humanNumber, plainParagraphs, scientific } from '../src/format.js';
 
 // The six stations as the content service serves them (content/structure/stations.yaml, positions and links).
@@ -25,6 +25,16 @@ test('every station is a sphere and every connection a particle stream with an o
   assert.equal(scene.particles.filter((p) => p.id.startsWith('branch-')).length, 4);
   assert.ok(scene.cameraPath.keyframes.length >= 2);
   assert.deepEqual(scene.labels.slice(0, 6).map((l) => l.id), STATIONS.map((s) => s.id));
+});
+
+test('a particle density scales every stream and keeps each visible', () => {
+  const full = buildJourneyScene(STATIONS, BRANCHES);
+  const low = buildJourneyScene(STATIONS, BRANCHES, { particleDensity: 0.12 });
+  assert.deepEqual(low.particles.map((p) => p.id), full.particles.map((p) => p.id));
+  assert.equal(low.particles.find((p) => p.id.startsWith('stream-')).count, Math.round(0.12 * STREAM_PARTICLES));
+  assert.equal(low.particles.find((p) => p.id.startsWith('branch-')).count, Math.round(0.12 * BRANCH_PARTICLES));
+  const tiny = buildJourneyScene(STATIONS, BRANCHES, { particleDensity: 0 });
+  assert.ok(tiny.particles.every((p) => p.count >= 20), 'every stream keeps a few particles');
 });
 
 test('reduced motion has neither particles nor a camera dolly, but still every station and link', () => {
