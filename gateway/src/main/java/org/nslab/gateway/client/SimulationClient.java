@@ -8,6 +8,13 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.nslab.gateway.lab.DataPipelineTypes.CategoryShare;
+import org.nslab.gateway.lab.DataPipelineTypes.DataDocument;
+import org.nslab.gateway.lab.DataPipelineTypes.DataPipelineInput;
+import org.nslab.gateway.lab.DataPipelineTypes.DataStage;
+import org.nslab.gateway.lab.DataPipelineTypes.DocumentSample;
+import org.nslab.gateway.lab.DataPipelineTypes.SourceShare;
+import org.nslab.gateway.lab.DataPipelineTypes.SpamFilterReport;
 import org.nslab.gateway.lab.LabTypes.Accelerator;
 import org.nslab.gateway.lab.LabTypes.ArchitectureInput;
 import org.nslab.gateway.lab.LabTypes.ArchitectureReport;
@@ -68,6 +75,9 @@ public interface SimulationClient {
     @Query("referenceModel")
     ReferenceModelStatus referenceModel();
 
+    @Query("dataPipeline")
+    DataPipelineResult dataPipeline(@NonNull @Name("input") DataPipelineInput input);
+
     @Query("inspect")
     InspectResult inspect(@NonNull @Name("input") InspectInput input);
 
@@ -126,6 +136,12 @@ public interface SimulationClient {
 
     record EmbeddingSpaceResult(EmbeddingSpaceReport embeddingSpace, ReferenceModelStatus referenceModel,
                                 List<SimulationUserError> userErrors) {
+    }
+
+    /** The service's DataPipelinePayload, as the client reads it. */
+    record DataPipelineResult(List<DataStage> stages, List<DataDocument> documents, Integer documentCount,
+                              List<CategoryShare> mixture, List<SourceShare> sources, SpamFilterReport spamFilter,
+                              List<DocumentSample> keptSamples, List<SimulationUserError> userErrors) {
     }
 
     record LossLandscapeResult(LossLandscapeJob job, List<SimulationUserError> userErrors) {

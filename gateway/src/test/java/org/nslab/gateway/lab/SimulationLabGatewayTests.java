@@ -16,6 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import io.restassured.specification.RequestSpecification;
@@ -74,6 +76,41 @@ class SimulationLabGatewayTests {
                 .body("data.bpeReplay.bytes", hasSize(7))
                 .body("data.bpeReplay.steps", not(empty()))
                 .body("data.bpeReplay.userErrors", empty());
+    }
+
+    @Test
+    void aLearnerRunsTheDataPipelineOnTheRealCorporaAndABadThresholdNamesItsField() {
+        String query = """
+                query($input: DataPipelineInput!) { dataPipeline(input: $input) {
+                  stages { stage enabled documentsIn documentsKept reasons { reason count } }
+                  documents { id source kept removedBy reasons } documentCount
+                  sources { source documents tokenShare } spamFilter { spam ham precision recall }
+                  userErrors { field message code } } }""";
+        // the first run measures the three corpora (the service's warm-up is off in these tests): allow it minutes
+        graphql(alice().config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 300_000))), query, Map.of("input", Map.of("documentsLimit", 0)))
+                .body("data.dataPipeline.userErrors", empty());
+        ValidatableResponse strict = graphql(alice(), query, Map.of("input", Map.of("minWords", 200, "documentsFate", "REMOVED",
+                "documentsLimit", 5)))
+                .body("errors", nullValue())
+                .body("data.dataPipeline.userErrors", empty())
+                .body("data.dataPipeline.stages.stage", hasItem("quality"))
+                .body("data.dataPipeline.documents", hasSize(5))
+                .body("data.dataPipeline.documents.kept", everyItem(equalTo(false)))
+                .body("data.dataPipeline.sources.source", hasItem("spam-assassin"));
+        int spam = strict.extract().path("data.dataPipeline.spamFilter.spam");
+        assertTrue(spam > 1000, "SpamAssassin's labelled spam: " + spam);
+        int removedStrict = strict.extract().path("data.dataPipeline.documentCount");
+        int removedDefault = graphql(alice(), query, Map.of("input", Map.of("documentsFate", "REMOVED", "documentsLimit", 0)))
+                .body("data.dataPipeline.userErrors", empty())
+                .extract().path("data.dataPipeline.documentCount");
+        assertTrue(removedStrict > removedDefault, "a stricter minimum length removes more: " + removedStrict + " vs " + removedDefault);
+
+        graphql(guest(), query, Map.of("input", Map.of("duplicateThreshold", 2.0)))
+                .body("errors", nullValue())
+                .body("data.dataPipeline.stages", empty())
+                .body("data.dataPipeline.userErrors[0].field", equalTo(List.of("input", "duplicateThreshold")))
+                .body("data.dataPipeline.userErrors[0].code", equalTo("INVALID_INPUT"));
     }
 
     @Test
