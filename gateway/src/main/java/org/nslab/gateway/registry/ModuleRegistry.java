@@ -7,6 +7,7 @@ import graphql.schema.GraphQLSchema;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,6 +85,9 @@ public class ModuleRegistry {
     public record Registration(RegistrationOutcome outcome, Optional<ModuleRelease> release, List<ModuleDiagnostic> diagnostics) {
     }
 
+    private record Stored(RegistrationOutcome outcome, ModuleRelease release, ModuleEntity module) {
+    }
+
     public Registration register(String manifestJson, String owner) {
         ModuleChecks.Report report = checks.check(manifestJson, owner);
         List<ModuleDiagnostic> diagnostics = report.diagnostics().stream().map(ModuleRegistry::view).toList();
@@ -95,45 +99,78 @@ public class ModuleRegistry {
         String diagnosticsJson = write(diagnostics);
         boolean valid = !report.hasErrors();
         Instant now = clock.instant();
-        record Stored(RegistrationOutcome outcome, ModuleRelease release, ModuleEntity module) {
+        Stored result;
+        try {
+            result = QuarkusTransaction.requiringNew().call(() -> store(manifest, owner, stored, diagnosticsJson, valid, now));
+        } catch (RuntimeException e) {
+            if (!isUniqueViolation(e)) {
+                throw e;
+            }
+            // another registration of the same new id or version committed first: read it again, now under its lock
+            result = QuarkusTransaction.requiringNew().call(() -> store(manifest, owner, stored, diagnosticsJson, valid, now));
         }
-        Stored result = QuarkusTransaction.requiringNew().call(() -> {
-            ModuleEntity module = ModuleEntity.findById(manifest.id());
-            if (module == null) {
-                module = new ModuleEntity();
-                module.id = manifest.id();
-                module.owner = owner;
-                module.claimedAt = now;
-                module.persist();
-            }
-            ModuleReleaseEntity release = ModuleReleaseEntity.findById(new ModuleReleaseEntity.Key(manifest.id(), manifest.version()));
-            RegistrationOutcome outcome;
-            if (release == null) {
-                release = new ModuleReleaseEntity();
-                release.key = new ModuleReleaseEntity.Key(manifest.id(), manifest.version());
-                release.registeredAt = now;
-                outcome = RegistrationOutcome.REGISTERED;
-            } else if (release.manifest.equals(stored) && release.diagnostics.equals(diagnosticsJson)) {
-                outcome = RegistrationOutcome.UNCHANGED;
-            } else {
-                outcome = RegistrationOutcome.UPDATED;
-            }
-            if (outcome != RegistrationOutcome.UNCHANGED) {
-                release.manifest = stored;
-                release.level = manifest.level();
-                release.sortOrder = manifest.order();
-                release.valid = valid;
-                release.diagnostics = diagnosticsJson;
-                release.updatedAt = now;
-                release.persist();
-            }
-            return new Stored(outcome, releaseView(module, release), module);
-        });
+        if (result.outcome == RegistrationOutcome.REJECTED) {
+            List<ModuleDiagnostic> refused = new ArrayList<>(diagnostics);
+            refused.add(view(Diagnostic.error(ModuleChecks.ID_OWNERSHIP, "/id", "module id '" + manifest.id()
+                    + "' was just registered by another author; choose another id or register with the client that owns it")));
+            return new Registration(RegistrationOutcome.REJECTED, Optional.empty(), List.copyOf(refused));
+        }
         if (valid && result.outcome != RegistrationOutcome.UNCHANGED) {
             announce(manifest, result.outcome == RegistrationOutcome.REGISTERED
                     ? ModuleRegistered.Status.registered : ModuleRegistered.Status.updated);
         }
         return new Registration(result.outcome, Optional.of(result.release), diagnostics);
+    }
+
+    /**
+     * Writes a release under the module's row lock, claiming the id for {@code owner} when it is new. The checks ran
+     * before, outside the transaction: a first registration of the same id by another author may have committed since,
+     * which the lock makes visible here (REJECTED); two first registrations racing make one insert fail (the caller
+     * runs this again).
+     */
+    private Stored store(ModuleManifest manifest, String owner, String stored, String diagnosticsJson, boolean valid, Instant now) {
+        ModuleEntity module = ModuleEntity.findById(manifest.id(), LockModeType.PESSIMISTIC_WRITE);
+        if (module == null) {
+            module = new ModuleEntity();
+            module.id = manifest.id();
+            module.owner = owner;
+            module.claimedAt = now;
+            module.persistAndFlush();
+        } else if (!module.owner.equals(owner)) {
+            return new Stored(RegistrationOutcome.REJECTED, null, module);
+        }
+        ModuleReleaseEntity release = ModuleReleaseEntity.findById(new ModuleReleaseEntity.Key(manifest.id(), manifest.version()));
+        RegistrationOutcome outcome;
+        if (release == null) {
+            release = new ModuleReleaseEntity();
+            release.key = new ModuleReleaseEntity.Key(manifest.id(), manifest.version());
+            release.registeredAt = now;
+            outcome = RegistrationOutcome.REGISTERED;
+        } else if (release.manifest.equals(stored) && release.diagnostics.equals(diagnosticsJson)) {
+            outcome = RegistrationOutcome.UNCHANGED;
+        } else {
+            outcome = RegistrationOutcome.UPDATED;
+        }
+        if (outcome != RegistrationOutcome.UNCHANGED) {
+            release.manifest = stored;
+            release.level = manifest.level();
+            release.sortOrder = manifest.order();
+            release.valid = valid;
+            release.diagnostics = diagnosticsJson;
+            release.updatedAt = now;
+            release.persist();
+        }
+        return new Stored(outcome, releaseView(module, release), module);
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException
+                    || (t instanceof java.sql.SQLException sql && "23505".equals(sql.getSQLState()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The served modules per level (only levels that have one), visible to a caller with these roles. */

@@ -147,6 +147,38 @@ class ModuleRegistryTests {
     }
 
     @Test
+    void twoAuthorsRacingToClaimANewIdLeaveOneOwner() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String id = uniqueId();
+            List<String> tokens = List.of(moduleToken("playground"), moduleToken("data-flow-cinema"));
+            java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+            java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                List<java.util.concurrent.Future<String>> outcomes = new java.util.ArrayList<>();
+                for (String token : tokens) {
+                    outcomes.add(pool.submit(() -> {
+                        start.await();
+                        return register(token, manifest("valid.json", id, "1.0.0")).body("errors", nullValue())
+                                .extract().path("data.registerModule.outcome");
+                    }));
+                }
+                List<String> results = new java.util.ArrayList<>();
+                for (var outcome : outcomes) {
+                    results.add(outcome.get());
+                }
+                assertEquals(List.of("REGISTERED", "REJECTED"), results.stream().sorted().toList(), "round " + round);
+            } finally {
+                pool.shutdownNow();
+            }
+            List<Map<String, Object>> registered = graphql(given().auth().oauth2(Tokens.forUser("carol", "carol-demo")), REGISTERED, Map.of())
+                    .extract().path("data.registeredModules.findAll { it.id == '" + id + "' }");
+            assertEquals(1, registered.size());
+            List<Map<String, Object>> releases = (List<Map<String, Object>>) registered.get(0).get("releases");
+            assertEquals(1, releases.size(), "one release, by its one owner");
+        }
+    }
+
+    @Test
     void onlyModuleAuthorsMayRegister() {
         String id = uniqueId();
         String manifest = manifest("valid.json", id, "1.0.0");
