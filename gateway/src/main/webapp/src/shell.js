@@ -3,6 +3,7 @@
 import { hashToRoute, routeToHash, themeTokens } from '@nslab/module-sdk';
 import { completeSignIn, continueAsGuest, currentAuth, graphql, loadConfig, signIn, signOut } from './api.js';
 import { mountInPage, mountSandboxed } from './host.js';
+import { quizOf, showQuiz } from './quiz.js';
 
 const LEVELS = [
   { level: 1, title: 'Journey Map', blurb: 'The whole pipeline from data to deployment' },
@@ -68,7 +69,12 @@ function renderAccount() {
     const signInButton = el('button', { className: 'primary', textContent: 'Sign in' });
     signInButton.addEventListener('click', () => signIn());
     const guest = el('button', { textContent: 'Continue as guest' });
-    guest.addEventListener('click', async () => { await continueAsGuest(); renderAccount(); refreshProgress(); });
+    guest.addEventListener('click', async () => {
+      await continueAsGuest();
+      renderAccount();
+      refreshProgress();
+      if (quizOf(hashToRoute(location.hash)) && !mounted) show(hashToRoute(location.hash));
+    });
     box.append(signInButton, guest);
   } else {
     const out = el('button', { textContent: 'Sign out' });
@@ -146,7 +152,8 @@ function unavailable(message, detail) {
 
 async function show(route) {
   const seq = ++mountSeq;
-  const key = route ? `${route.level}/${route.module ?? ''}` : 'home';
+  const quizId = quizOf(route);
+  const key = quizId ? `quiz/${quizId}` : route ? `${route.level}/${route.module ?? ''}` : 'home';
   if (mounted && mounted.key === key) return; // stage/component changes stay inside the module
   if (mounted?.handle) {
     try { await mounted.handle.unmount(); } catch (e) { console.warn('unmount failed', e); }
@@ -154,6 +161,17 @@ async function show(route) {
   mounted = null;
   renderNav(route);
   if (!route) { renderHome(); return; }
+  if (quizId) {
+    // quizzes are the platform's: any module links to one, the shell shows it (graded by the quiz service)
+    if (!currentAuth()) {
+      unavailable('Sign in or continue as a guest to take the quiz', 'Your answers and mastery are saved to your progress.');
+      return;
+    }
+    mounted = { key, handle: null };
+    const back = routeToHash({ level: route.level, module: route.module });
+    await showQuiz($('stage'), quizId, { locale: settings().locale, back });
+    return;
+  }
   const modules = catalogue.get(route.level) ?? [];
   const module = route.module ? modules.find((m) => m.id === route.module) : modules[0];
   if (!module) {

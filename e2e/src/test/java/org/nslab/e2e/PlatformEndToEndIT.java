@@ -10,6 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +25,15 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.nslab.sdk.conformance.Chromium;
+import org.nslab.testing.TestServers;
 import org.nslab.testing.Tokens;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.yaml.snakeyaml.Yaml;
 
 /** The flow of the platform foundation, on the stack that ./nslab up starts, with real Keycloak tokens. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -99,6 +110,118 @@ class PlatformEndToEndIT {
 
     @Test
     @Order(4)
+    @SuppressWarnings("unchecked")
+    void aGuestTakesTheJourneyMapQuizInTheShellAndTheQuizServiceGradesEachAnswer() throws IOException {
+        Map<String, Object> quiz = journeyMapQuiz();
+        List<Map<String, Object>> questions = (List<Map<String, Object>>) quiz.get("questions");
+        ChromeDriver chrome = Chromium.start(1280, 900);
+        try {
+            takeTheJourneyMapQuiz(chrome, questions);
+        } finally {
+            chrome.quit();
+        }
+    }
+
+    /** In the web shell, in headless Chromium; the expected answers come from content/ (the quiz's source). */
+    @SuppressWarnings("unchecked")
+    private static void takeTheJourneyMapQuiz(ChromeDriver chrome, List<Map<String, Object>> questions) throws IOException {
+        WebDriverWait wait = new WebDriverWait(chrome, Duration.ofSeconds(60));
+
+        chrome.get(stack.gatewayUrl() + "/#/level/1/journey-map/quiz/quiz-journey-map");
+        wait.until(d -> "true".equals(chrome.executeScript("return document.documentElement.dataset.ready || ''")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("stage"), "continue as a guest to take the quiz"));
+        chrome.findElement(By.xpath("//button[text()='Continue as guest']")).click();
+        wait.withMessage(() -> "no quiz; the page shows: " + chrome.findElement(By.id("stage")).getText()
+                + chrome.manage().logs().get("browser").getAll()).until(ExpectedConditions.presenceOfElementLocated(By.id("quiz")));
+        assertEquals(questions.size(), chrome.findElements(By.cssSelector("form.quiz-question")).size());
+        assertTrue(chrome.findElement(By.id("quiz-summary")).getText().startsWith("0 of " + questions.size() + " solved"));
+
+        // a numeric estimate: not a number (refused in the page), a wrong value, then the answer
+        Map<String, Object> numeric = questions.stream().filter(q -> "numeric".equals(q.get("type"))).findFirst().orElseThrow();
+        WebElement form = chrome.findElement(By.id("q-" + numeric.get("id")));
+        WebElement field = form.findElement(By.cssSelector("input[type=text]"));
+        field.sendKeys("about three weeks");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        assertTrue(feedback(form).startsWith("Write a number"), feedback(form));
+        double answer = ((Number) numeric.get("answer")).doubleValue();
+        field.clear();
+        field.sendKeys(String.valueOf(answer * 10));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> feedback(form).contains("2 attempts left"));
+        field.clear();
+        field.sendKeys(String.valueOf(answer));
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> form.getAttribute("class").contains("correct"));
+        assertTrue(form.findElement(By.cssSelector("button[type=submit]")).getAttribute("disabled") != null, "a solved question is closed");
+        assertTrue(feedback(form).contains(((Map<String, String>) numeric.get("explanation")).get("en").substring(0, 20)), feedback(form));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("quiz-summary"), "1 of " + questions.size() + " solved"));
+
+        // an ordering, put right with the arrow buttons only
+        Map<String, Object> ordering = questions.stream().filter(q -> "ordering".equals(q.get("type"))).findFirst().orElseThrow();
+        List<String> order = (List<String>) ordering.get("answer");
+        WebElement list = chrome.findElement(By.id("q-" + ordering.get("id")));
+        for (int i = 0; i < order.size(); i++) {
+            while (true) {
+                List<String> shown = list.findElements(By.cssSelector("ol.quiz-order li")).stream().map(li -> li.getAttribute("data-id")).toList();
+                int at = shown.indexOf(order.get(i));
+                if (at == i) {
+                    break;
+                }
+                list.findElement(By.cssSelector("li[data-id='" + order.get(i) + "'] button.up")).click();
+            }
+        }
+        list.findElement(By.cssSelector("button[type=submit]")).click();
+        wait.until(d -> list.getAttribute("class").contains("correct"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("quiz-summary"), "2 of " + questions.size() + " solved"));
+
+        // the answers are the learner's: a reload reads both back from the quiz service
+        chrome.navigate().refresh();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("quiz-summary"), "2 of " + questions.size() + " solved"));
+
+        // and their progress: the graded attempts reach the progress service as events, read through the gateway
+        String guest = "Guest " + new com.fasterxml.jackson.databind.ObjectMapper().readTree(
+                (String) chrome.executeScript("return sessionStorage.getItem('nslab.auth')")).get("token").asText();
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> graphql(guest,
+                "{ viewer { progress { quizzes { quizId solved questionCount } } } }", Map.of())
+                .body("errors", nullValue())
+                .body("data.viewer.progress.quizzes.find { it.quizId == 'quiz-journey-map' }.solved", equalTo(2))
+                .body("data.viewer.progress.quizzes.find { it.quizId == 'quiz-journey-map' }.questionCount", equalTo(questions.size())));
+    }
+
+    private static String feedback(WebElement form) {
+        return form.findElement(By.cssSelector(".quiz-feedback")).getText();
+    }
+
+    @Test
+    @Order(4)
+    void anInstructorCreatesACohortEnrolsALearnerAndReadsItsMetricsThroughTheGateway() {
+        String bob = "Bearer " + Tokens.forUser(stack.keycloakUrl(), "bob", "bob-demo");
+        String alice = Tokens.forUser(stack.keycloakUrl(), "alice", "alice-demo");
+        String aliceKey = graphql("Bearer " + alice, "{ viewer { actorKey } }", Map.of()).extract().path("data.viewer.actorKey");
+        String cohort = graphql(bob, "mutation($input: CreateCohortInput!) { createCohort(input: $input) { cohort { id tenant } userErrors { message } } }",
+                Map.of("input", Map.of("course", "llm-101", "name", "e2e " + UUID.randomUUID())))
+                .body("errors", nullValue())
+                .body("data.createCohort.userErrors", empty())
+                .body("data.createCohort.cohort.tenant", equalTo("demo-university"))
+                .extract().path("data.createCohort.cohort.id");
+        graphql(bob, "mutation($input: EnrolInCohortInput!) { enrolInCohort(input: $input) { cohort { learnerKeys } userErrors { message } } }",
+                Map.of("input", Map.of("cohortId", cohort, "actorKeys", List.of(aliceKey))))
+                .body("errors", nullValue())
+                .body("data.enrolInCohort.cohort.learnerKeys", equalTo(List.of(aliceKey)));
+        graphql(bob, "{ cohorts { id } }", Map.of()).body("errors", nullValue())
+                .body("data.cohorts.id", org.hamcrest.Matchers.hasItem(cohort));
+        record("Bearer " + alice, Map.of("verb", "EXPERIENCED", "objectId", "level:1", "objectType", "LEVEL"))
+                .body("data.recordLearningEvent.userErrors", empty());
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> graphql(bob,
+                "query($input: LearningMetricsInput!) { learningMetrics(input: $input) { metrics { learners } userErrors { message } } }",
+                Map.of("input", Map.of("cohortId", cohort)))
+                .body("errors", nullValue())
+                .body("data.learningMetrics.userErrors", empty())
+                .body("data.learningMetrics.metrics.learners", equalTo(1)));
+    }
+
+    @Test
+    @Order(5)
     void anInvalidPayloadGetsUserErrorsNamingTheField() {
         String token = "Bearer " + Tokens.forUser(stack.keycloakUrl(), "alice", "alice-demo");
         record(token, Map.of("verb", "ANSWERED", "objectId", "quiz:q1", "objectType", "QUESTION",
@@ -108,7 +231,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void analyticsKilledMidStreamLosesNoEventAndCountsNoneTwice() throws Exception {
         String token = "Bearer " + Tokens.forUser(stack.keycloakUrl(), "bob", "bob-demo");
         int before = count(token);
@@ -130,7 +253,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void withKafkaDownRecordingFailsClearlyAndTheSameIdSucceedsOnceKafkaIsBack() throws Exception {
         String token = "Bearer " + Tokens.forUser(stack.keycloakUrl(), "carol", "carol-demo");
         int before = count(token);
@@ -153,7 +276,7 @@ class PlatformEndToEndIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void aTrainingRunSurvivesACrashOfTheSimulationServiceAndContinuesFromItsCheckpoint() {
         String service = "Bearer " + Tokens.forClient(stack.keycloakUrl(), "nslab-gateway", "dev-only-gateway-secret");
         String simulation = "http://127.0.0.1:" + stack.port("simulation") + "/graphql";
@@ -212,6 +335,14 @@ class PlatformEndToEndIT {
             return true;
         } catch (java.io.IOException e) {
             return false;
+        }
+    }
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> journeyMapQuiz() throws IOException {
+        try (InputStream in = Files.newInputStream(TestServers.repositoryRoot().resolve("content/quizzes/journey-map.yaml"))) {
+            Map<String, Object> all = new Yaml().load(in);
+            return ((List<Map<String, Object>>) all.get("quizzes")).stream()
+                    .filter(q -> "quiz-journey-map".equals(q.get("id"))).findFirst().orElseThrow();
         }
     }
 }

@@ -3,8 +3,10 @@ package org.nslab.gateway.learning;
 import io.smallrye.graphql.client.typesafe.api.GraphQLClientApi;
 import io.smallrye.graphql.client.typesafe.api.Header;
 import java.util.List;
+import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.nslab.gateway.client.AnalyticsClient;
 import org.nslab.gateway.learning.CourseTypes.Course;
@@ -12,7 +14,9 @@ import org.nslab.gateway.learning.CourseTypes.ServiceError;
 
 /**
  * Typed GraphQL clients of the learning services' internal APIs, called with the gateway's service
- * account; the verified actor travels in the inputs. Input record names are the services' input types.
+ * account; the verified actor travels in the inputs. Each input record carries its service's input type name
+ * ({@code @Input}) and the services' non-null inputs are {@code @NonNull}: the typed client declares the variable from
+ * both ({@code <Record>Input} without the annotation), and a mismatch fails the service's validation.
  */
 public final class LearningClients {
 
@@ -36,6 +40,7 @@ public final class LearningClients {
         CourseResult course(@Name("input") CourseInput input);
     }
 
+    @Input("CourseInput")
     public record CourseInput(String locale, String releaseId) {
     }
 
@@ -52,27 +57,32 @@ public final class LearningClients {
         }
 
         @Query("quizzes")
-        QuizzesResult quizzes(@Name("input") QuizzesInput input);
+        QuizzesResult quizzes(@NonNull @Name("input") QuizzesInput input);
 
         @Mutation("submitQuizAnswer")
-        AttemptResult submitQuizAnswer(@Name("input") SubmitQuizAnswerInput input);
+        AttemptResult submitQuizAnswer(@NonNull @Name("input") SubmitQuizAnswerInput input);
 
         @Query("quizAttempt")
-        AttemptResult quizAttempt(@Name("input") QuizAttemptInput input);
+        AttemptResult quizAttempt(@NonNull @Name("input") QuizAttemptInput input);
     }
 
+    @Input("ActorInput")
     public record ActorInput(String id, String kind, String tenant) {
     }
 
+    @Input("AnswerInput")
     public record AnswerInput(String choiceId, List<String> choiceIds, Double number, List<String> order) {
     }
 
+    @Input("QuizzesInput")
     public record QuizzesInput(ActorInput actor, List<String> quizIds, String locale) {
     }
 
+    @Input("SubmitQuizAnswerInput")
     public record SubmitQuizAnswerInput(ActorInput actor, String questionId, AnswerInput answer, String locale) {
     }
 
+    @Input("QuizAttemptInput")
     public record QuizAttemptInput(ActorInput actor, String attemptId, String locale) {
     }
 
@@ -92,15 +102,17 @@ public final class LearningClients {
         }
 
         @Query("learnerProgress")
-        ProgressResult learnerProgress(@Name("input") LearnerProgressInput input);
+        ProgressResult learnerProgress(@NonNull @Name("input") LearnerProgressInput input);
 
         @Mutation("mergeGuestProgress")
-        MergeResult mergeGuestProgress(@Name("input") MergeGuestProgressInput input);
+        MergeResult mergeGuestProgress(@NonNull @Name("input") MergeGuestProgressInput input);
     }
 
+    @Input("LearnerProgressInput")
     public record LearnerProgressInput(List<String> actorKeys) {
     }
 
+    @Input("MergeGuestProgressInput")
     public record MergeGuestProgressInput(String guestActorKey, String accountActorKey) {
     }
 
@@ -120,39 +132,45 @@ public final class LearningClients {
         }
 
         @Query("cohorts")
-        List<CohortTypes.Cohort> cohorts(@Name("input") CohortsInput input);
+        List<CohortTypes.Cohort> cohorts(@NonNull @Name("input") CohortsInput input);
 
         @Mutation("createCohort")
-        CohortResult createCohort(@Name("input") CreateCohortInput input);
+        CohortResult createCohort(@NonNull @Name("input") CreateCohortInput input);
 
         @Mutation("enrolInCohort")
-        CohortResult enrolInCohort(@Name("input") EnrolInCohortInput input);
+        CohortResult enrolInCohort(@NonNull @Name("input") EnrolInCohortInput input);
 
         @Query("learningMetrics")
-        MetricsResult learningMetrics(@Name("input") LearningMetricsInput input);
+        MetricsResult learningMetrics(@NonNull @Name("input") LearningMetricsInput input);
 
         @Query("learningMetricsCsv")
-        ExportResult learningMetricsCsv(@Name("input") LearningMetricsInput input);
+        ExportResult learningMetricsCsv(@NonNull @Name("input") LearningMetricsInput input);
 
         @Query("cohortStatements")
-        ExportResult cohortStatements(@Name("input") CohortStatementsInput input);
+        ExportResult cohortStatements(@NonNull @Name("input") CohortStatementsInput input);
     }
 
+    @Input("ViewerInput")
     public record ViewerInput(String actorKey, String tenant, List<String> roles) {
     }
 
+    @Input("CohortsInput")
     public record CohortsInput(ViewerInput viewer) {
     }
 
+    @Input("CreateCohortInput")
     public record CreateCohortInput(ViewerInput viewer, String course, String name, List<String> instructorKeys) {
     }
 
+    @Input("EnrolInCohortInput")
     public record EnrolInCohortInput(ViewerInput viewer, String cohortId, List<String> actorKeys) {
     }
 
+    @Input("LearningMetricsInput")
     public record LearningMetricsInput(ViewerInput viewer, String cohortId, String course, Boolean institution) {
     }
 
+    @Input("CohortStatementsInput")
     public record CohortStatementsInput(ViewerInput viewer, String cohortId, int first) {
     }
 
