@@ -43,6 +43,11 @@ public final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The running process (for its CPU time). */
+    public ProcessHandle handle() {
+        return process.toHandle();
+    }
+
     public String url() {
         return "http://127.0.0.1:" + port;
     }
@@ -51,6 +56,11 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
                 "-Dquarkus.http.port=" + port, "-Dnslab.pg.host=" + TestServers.pgHost(), "-Dnslab.pg.port=" + TestServers.pgPort(),
                 "-Dkafka.bootstrap.servers=" + TestServers.kafkaBootstrapServers(), "-Dnslab.keycloak.url=" + TestServers.keycloakUrl()));
+        // Extra JVM options for measurements (e.g. a flight recording): -Dnslab.service.jvm-args="-XX:StartFlightRecording=filename=/tmp/{service}.jfr"
+        String extra = System.getProperty("nslab.service.jvm-args", "").replace("{service}", name).strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
         command.addAll(List.of("-jar", jar.toString()));
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();

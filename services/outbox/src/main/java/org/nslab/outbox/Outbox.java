@@ -3,6 +3,7 @@ package org.nslab.outbox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -17,6 +18,40 @@ import java.util.UUID;
 public final class Outbox {
 
     private Outbox() {
+    }
+
+    /** An event to append. */
+    public record Entry(String topic, String key, UUID eventId, String payload) {
+    }
+
+    /**
+     * Appends several events with one statement (in the caller's transaction); an event whose id is already
+     * waiting is skipped. @return how many were appended
+     */
+    public static int appendAll(Connection connection, List<Entry> entries) throws SQLException {
+        if (entries.isEmpty()) {
+            return 0;
+        }
+        int n = entries.size();
+        Object[][] cols = new Object[4][n];
+        for (int i = 0; i < n; i++) {
+            Entry e = entries.get(i);
+            cols[0][i] = e.eventId().toString();
+            cols[1][i] = e.topic();
+            cols[2][i] = e.key();
+            cols[3][i] = e.payload();
+        }
+        String[] types = {"uuid", "varchar", "varchar", "text"};
+        try (PreparedStatement s = connection.prepareStatement("""
+                INSERT INTO outbox (event_id, topic, record_key, payload)
+                SELECT u.e, u.t, u.k, u.p FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::text[]) WITH ORDINALITY AS u(e, t, k, p, n)
+                ORDER BY n
+                ON CONFLICT (event_id) DO NOTHING""")) {
+            for (int k = 0; k < cols.length; k++) {
+                s.setArray(k + 1, connection.createArrayOf(types[k], cols[k]));
+            }
+            return s.executeUpdate();
+        }
     }
 
     /** @return whether the event was appended (false: an event with this id is already waiting) */

@@ -73,6 +73,27 @@ class OutboxRelayTest {
     }
 
     @Test
+    void eventsAppendedTogetherArePublishedInTheirOrderAndAnIdAlreadyWaitingIsSkipped() throws Exception {
+        String topic = "test.outbox-" + UUID.randomUUID() + ".v1";
+        UUID waiting = UUID.randomUUID();
+        List<Outbox.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            entries.add(new Outbox.Entry(topic, "learner-2", i == 3 ? waiting : UUID.randomUUID(), "event-" + i));
+        }
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            assertEquals(1, Outbox.appendAll(c, List.of(new Outbox.Entry(topic, "learner-2", waiting, "first"))));
+            assertEquals(4, Outbox.appendAll(c, entries));
+            assertEquals(0, Outbox.appendAll(c, List.of()));
+            c.commit();
+        }
+        try (OutboxRelay relay = new OutboxRelay(dataSource, producer(), Duration.ofMillis(50), 100, "test-relay")) {
+            assertEquals(5, relay.publishPending());
+        }
+        assertEquals(List.of("first", "event-0", "event-1", "event-2", "event-4"), consume(topic, 5).stream().map(ConsumerRecord::value).toList());
+    }
+
+    @Test
     void theRelayThreadPublishesWhatIsAppendedLater() throws Exception {
         String topic = "test.outbox-" + UUID.randomUUID() + ".v1";
         try (OutboxRelay relay = new OutboxRelay(dataSource, producer(), Duration.ofMillis(50), 100, "test-relay").start()) {

@@ -7,7 +7,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.Future;
@@ -38,6 +41,8 @@ public final class EventLoad implements AutoCloseable {
 
     public final String tenant;
     private final KafkaProducer<String, String> producer;
+    /** One open connection per database: the benchmark polls often, and a new connection costs a SCRAM handshake on both sides. */
+    private final Map<String, Connection> connections = new HashMap<>();
 
     public EventLoad(String tenant) {
         this.tenant = tenant;
@@ -69,7 +74,7 @@ public final class EventLoad implements AutoCloseable {
 
     /** Rows of this tenant in a service's table (analytics: learning_event, progress: activity). */
     public long count(String database, String table) throws SQLException {
-        try (Connection c = connect(database); PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE tenant = ?")) {
+        try (PreparedStatement s = connection(database).prepareStatement("SELECT count(*) FROM " + table + " WHERE tenant = ?")) {
             s.setString(1, tenant);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -78,9 +83,30 @@ public final class EventLoad implements AutoCloseable {
         }
     }
 
+    /** How many of the given event ids a service's table holds (primary-key lookups: cheap enough to poll). */
+    public long countIds(String database, String table, String idColumn, Collection<UUID> ids) throws SQLException {
+        Connection c = connection(database);
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*) FROM " + table + " WHERE " + idColumn + " = ANY (?)")) {
+            s.setArray(1, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private Connection connection(String database) throws SQLException {
+        Connection c = connections.get(database);
+        if (c == null || c.isClosed()) {
+            c = connect(database);
+            connections.put(database, c);
+        }
+        return c;
+    }
+
     /** p50 and p99 of (stored − published) in milliseconds, over this tenant's rows published after {@code since}. */
     public double[] latencyMillis(String database, String table, String publishedColumn, Instant since) throws SQLException {
-        try (Connection c = connect(database); PreparedStatement s = c.prepareStatement(
+        try (PreparedStatement s = connection(database).prepareStatement(
                 "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY ms), percentile_cont(0.99) WITHIN GROUP (ORDER BY ms), count(*) FROM ("
                         + " SELECT extract(epoch FROM received_at - " + publishedColumn + ") * 1000 AS ms FROM " + table
                         + " WHERE tenant = ? AND " + publishedColumn + " >= ?) t")) {
@@ -109,5 +135,12 @@ public final class EventLoad implements AutoCloseable {
     @Override
     public void close() {
         producer.close();
+        for (Connection c : connections.values()) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                // closing anyway
+            }
+        }
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.nslab.outbox.KeyQueries;
 import org.nslab.progress.model.ItemRef;
@@ -72,23 +73,40 @@ public class ActivityRepository {
         String[] types = {"uuid", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "varchar", "int4", "timestamptz",
                 "int8", "varchar", "varchar", "bool", "int4", "float8"};
         Set<UUID> inserted = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("""
+        returning(c, """
                 INSERT INTO activity (event_id, actor_key, tenant, actor_id, actor_kind, verb, item_kind, item_id, level, occurred_at,
                                       duration_ms, quiz_id, question_id, correct, question_count, pass_score)
                 SELECT * FROM unnest(?::uuid[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[],
                                      ?::varchar[], ?::int4[], ?::timestamptz[], ?::int8[], ?::varchar[], ?::varchar[], ?::bool[],
                                      ?::int4[], ?::float8[])
-                ON CONFLICT (event_id) DO NOTHING RETURNING event_id""")) {
+                ON CONFLICT (event_id) DO NOTHING RETURNING event_id""", cols, types, rs -> inserted.add(rs.getObject(1, UUID.class)));
+        return inserted;
+    }
+
+    /** One array per field, element i from row i (for {@code unnest}). */
+    @SafeVarargs
+    private static <T> Object[][] columns(List<T> rows, Function<T, Object>... fields) {
+        Object[][] cols = new Object[fields.length][rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            for (int k = 0; k < fields.length; k++) {
+                cols[k][i] = fields[k].apply(rows.get(i));
+            }
+        }
+        return cols;
+    }
+
+    /** Runs a set-based statement with one array per column ({@code types}: their element types) and handles the rows it returns. */
+    private static void returning(Connection c, String sql, Object[][] cols, String[] types, KeyQueries.RowHandler handler) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
             for (int k = 0; k < cols.length; k++) {
                 s.setArray(k + 1, c.createArrayOf(types[k], cols[k]));
             }
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    inserted.add(rs.getObject(1, UUID.class));
+                    handler.handle(rs);
                 }
             }
         }
-        return inserted;
     }
 
     /** guest key → account key, for the guests among the keys that have merged. */
@@ -139,21 +157,86 @@ public class ActivityRepository {
         }
     }
 
-    /** Inserts the milestones not reached before and returns them. */
-    public List<Milestone> reach(Connection c, String actorKey, List<Milestone> milestones) throws SQLException {
-        List<Milestone> fresh = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO milestone (actor_key, milestone, object_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (Milestone m : milestones) {
-                s.setString(1, actorKey);
-                s.setString(2, m.milestone());
-                s.setString(3, m.objectId());
-                if (s.executeUpdate() == 1) {
-                    fresh.add(m);
-                }
-            }
+    /** A milestone of one learner. */
+    public record LearnerMilestone(String actorKey, Milestone milestone) {
+    }
+
+    /** Inserts the milestones not reached before, in one statement, and returns those (a milestone reached earlier is skipped). */
+    public List<LearnerMilestone> reach(Connection c, List<LearnerMilestone> milestones) throws SQLException {
+        if (milestones.isEmpty()) {
+            return List.of();
         }
+        Object[][] cols = columns(milestones, LearnerMilestone::actorKey, m -> m.milestone().milestone(), m -> m.milestone().objectId());
+        List<LearnerMilestone> fresh = new ArrayList<>();
+        returning(c, """
+                INSERT INTO milestone (actor_key, milestone, object_id)
+                SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT DO NOTHING
+                RETURNING actor_key, milestone, object_id""", cols, new String[] {"varchar", "varchar", "varchar"},
+                rs -> fresh.add(new LearnerMilestone(rs.getString(1), new Milestone(rs.getString(2), rs.getString(3)))));
         return fresh;
+    }
+
+    /**
+     * Records the items the rows visited (quiz answers aside) in {@code visited_item} and returns the learners
+     * for whom at least one was new: only their milestones can have changed through a visit.
+     */
+    public Set<String> visit(Connection c, List<ActivityRow> rows) throws SQLException {
+        List<ActivityRow> visits = rows.stream().filter(r -> r.quizId() == null).toList();
+        if (visits.isEmpty()) {
+            return Set.of();
+        }
+        Object[][] cols = columns(visits, ActivityRow::actorKey, r -> r.item().kind(), r -> r.item().id(), r -> r.item().level());
+        String[] types = {"varchar", "varchar", "varchar", "int2"};
+        Set<String> learners = new HashSet<>();
+        returning(c, """
+                INSERT INTO visited_item (actor_key, item_kind, item_id, level)
+                SELECT DISTINCT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int2[]) ON CONFLICT DO NOTHING
+                RETURNING actor_key""", cols, types, rs -> learners.add(rs.getString(1)));
+        return learners;
+    }
+
+    /** Moves a guest's visited items to the account (items both visited are kept once). */
+    public void moveVisits(Connection c, String guestKey, String accountKey) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO visited_item (actor_key, item_kind, item_id, level)
+                SELECT ?, item_kind, item_id, level FROM visited_item WHERE actor_key = ? ON CONFLICT DO NOTHING""")) {
+            s.setString(1, accountKey);
+            s.setString(2, guestKey);
+            s.executeUpdate();
+        }
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM visited_item WHERE actor_key = ?")) {
+            s.setString(1, guestKey);
+            s.executeUpdate();
+        }
+    }
+
+    /**
+     * What milestones are derived from, for several learners at once (two queries): the items visited (from
+     * {@code visited_item}) and the quizzes. The other fields of the facts are left empty.
+     */
+    public Map<String, ProgressFacts> milestoneFacts(Connection c, Collection<String> keys) throws SQLException {
+        Object[] keyArray = keys.stream().distinct().toArray();
+        Map<String, Set<ItemRef>> visited = new HashMap<>();
+        Map<String, List<QuizStat>> quizzes = new HashMap<>();
+        KeyQueries.forEachRow(c, "SELECT actor_key, item_kind, item_id, level FROM visited_item WHERE actor_key = ANY (?)", keyArray, rs ->
+                visited.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
+                        .add(new ItemRef(rs.getString(2), rs.getString(3), (Integer) rs.getObject(4))));
+        quizStats(c, keyArray, quizzes);
+        Map<String, ProgressFacts> facts = new LinkedHashMap<>();
+        for (Object key : keyArray) {
+            String k = (String) key;
+            facts.put(k, new ProgressFacts(k, visited.getOrDefault(k, Set.of()), quizzes.getOrDefault(k, List.of()), null, 0, 0, null, null,
+                    null, null));
+        }
+        return facts;
+    }
+
+    private static void quizStats(Connection c, Object[] keyArray, Map<String, List<QuizStat>> quizzes) throws SQLException {
+        KeyQueries.forEachRow(c, """
+                SELECT actor_key, quiz_id, count(DISTINCT question_id) FILTER (WHERE correct), max(question_count), max(pass_score)
+                FROM activity WHERE actor_key = ANY (?) AND quiz_id IS NOT NULL GROUP BY 1, 2 ORDER BY 2""", keyArray, rs ->
+                quizzes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                        .add(new QuizStat(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getDouble(5))));
     }
 
     public record ReachedMilestone(String milestone, String objectId, Instant reachedAt) {
@@ -187,11 +270,7 @@ public class ActivityRepository {
                 WHERE actor_key = ANY (?) AND quiz_id IS NULL GROUP BY 1, 2, 3, 4""", keyArray, rs ->
                 visited.computeIfAbsent(rs.getString(1), k -> new HashSet<>())
                         .add(new ItemRef(rs.getString(2), rs.getString(3), (Integer) rs.getObject(4))));
-        KeyQueries.forEachRow(c, """
-                SELECT actor_key, quiz_id, count(DISTINCT question_id) FILTER (WHERE correct), max(question_count), max(pass_score)
-                FROM activity WHERE actor_key = ANY (?) AND quiz_id IS NOT NULL GROUP BY 1, 2 ORDER BY 2""", keyArray, rs ->
-                quizzes.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                        .add(new QuizStat(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getDouble(5))));
+        quizStats(c, keyArray, quizzes);
         KeyQueries.forEachRow(c, """
                 SELECT actor_key, coalesce(sum(duration_ms), 0), count(*), min(occurred_at), max(occurred_at)
                 FROM activity WHERE actor_key = ANY (?) GROUP BY 1""", keyArray, rs ->

@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.nslab.progress.model.ProgressCalculator.Milestone;
 import org.nslab.progress.model.ProgressFacts;
 import org.nslab.progress.repository.ActivityRepository;
 import org.nslab.progress.repository.ActivityRepository.ActivityRow;
+import org.nslab.progress.repository.ActivityRepository.LearnerMilestone;
 import org.nslab.progress.repository.ActivityRepository.ReachedMilestone;
 
 /** Applies events to the activity log and announces new milestones, each batch in one transaction. */
@@ -84,10 +86,12 @@ public class ProgressService {
             Set<UUID> fresh = activity.insert(c, keyed);
             applied.increment(fresh.size());
             duplicates.increment(rows.size() - fresh.size());
-            Set<String> touched = new LinkedHashSet<>();
-            keyed.stream().filter(r -> fresh.contains(r.eventId())).forEach(r -> touched.add(r.actorKey()));
-            Map<String, Actor> actors = new java.util.HashMap<>();
-            keyed.forEach(r -> actors.put(r.actorKey(), new Actor(r.actorId(), ActorKind.valueOf(r.actorKind()), r.tenant())));
+            List<ActivityRow> applied = keyed.stream().filter(r -> fresh.contains(r.eventId())).toList();
+            // Milestones come from the items visited and the quizzes: only a new item or a new answer can reach one.
+            Set<String> touched = new LinkedHashSet<>(activity.visit(c, applied));
+            applied.stream().filter(r -> r.quizId() != null).forEach(r -> touched.add(r.actorKey()));
+            Map<String, Actor> actors = new HashMap<>();
+            applied.forEach(r -> actors.put(r.actorKey(), new Actor(r.actorId(), ActorKind.valueOf(r.actorKind()), r.tenant())));
             announceMilestones(c, touched, actors);
             return fresh.size();
         } catch (SQLException e) {
@@ -109,15 +113,19 @@ public class ProgressService {
         if (keys.isEmpty()) {
             return;
         }
-        for (ProgressFacts facts : activity.facts(c, keys).values()) {
-            List<Milestone> fresh = activity.reach(c, facts.actorKey(), ProgressCalculator.milestones(facts, course));
-            Actor actor = actors.get(facts.actorKey());
-            for (Milestone m : fresh) {
-                MilestoneReached event = new MilestoneReached(MilestoneReached.idOf(facts.actorKey(), m.milestone(), m.objectId()),
-                        clock.instant(), MilestoneReached.SCHEMA_VERSION, facts.actorKey(), actor, m.milestone(), m.objectId());
-                Outbox.append(c, Topics.MILESTONE_REACHED, event.key(), event.id(), EventCodec.encode(event));
-            }
+        List<LearnerMilestone> candidates = new ArrayList<>();
+        for (ProgressFacts facts : activity.milestoneFacts(c, keys).values()) {
+            ProgressCalculator.milestones(facts, course).forEach(m -> candidates.add(new LearnerMilestone(facts.actorKey(), m)));
         }
+        List<Outbox.Entry> announcements = new ArrayList<>();
+        for (LearnerMilestone reached : activity.reach(c, candidates)) {
+            Milestone m = reached.milestone();
+            MilestoneReached event = new MilestoneReached(MilestoneReached.idOf(reached.actorKey(), m.milestone(), m.objectId()),
+                    clock.instant(), MilestoneReached.SCHEMA_VERSION, reached.actorKey(), actors.get(reached.actorKey()), m.milestone(),
+                    m.objectId());
+            announcements.add(new Outbox.Entry(Topics.MILESTONE_REACHED, event.key(), event.id(), EventCodec.encode(event)));
+        }
+        Outbox.appendAll(c, announcements);
     }
 
     /**
@@ -137,6 +145,7 @@ public class ProgressService {
             String tenant = accountKey.substring(0, accountKey.indexOf('/'));
             String actorId = accountKey.substring(accountKey.indexOf('/') + 1);
             long moved = activity.moveActivity(c, guestKey, accountKey, tenant, actorId);
+            activity.moveVisits(c, guestKey, accountKey);
             GuestProgressMerged merged = new GuestProgressMerged(GuestProgressMerged.idOf(guestKey, accountKey), clock.instant(),
                     GuestProgressMerged.SCHEMA_VERSION, accountKey, guestKey, moved);
             Outbox.append(c, Topics.GUEST_PROGRESS_MERGED, accountKey, merged.id(), EventCodec.encode(merged));
