@@ -27,6 +27,11 @@ import org.nslab.gateway.graphql.ServiceUnavailableException;
 public class SimulationPassThrough {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /**
+     * Payload fields the gateway answers from its own types: the simulation's user errors have no {@code code} (the
+     * gateway adds it), so they are always asked for with exactly the fields it has.
+     */
+    private static final Map<String, String> OWN_FIELDS = Map.of("userErrors", "userErrors { field message }");
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json;
@@ -85,6 +90,11 @@ public class SimulationPassThrough {
         Map<String, Map<String, ?>> tree = new LinkedHashMap<>();
         collect(selection, tree);
         StringBuilder text = new StringBuilder();
+        for (String own : OWN_FIELDS.keySet()) {
+            if (tree.remove(own) != null) {
+                text.append(text.isEmpty() ? "" : " ").append(OWN_FIELDS.get(own));
+            }
+        }
         print(tree, text);
         return text.isEmpty() ? "__typename" : text.toString();
     }
@@ -103,7 +113,7 @@ public class SimulationPassThrough {
     @SuppressWarnings("unchecked")
     private static void print(Map<String, Map<String, ?>> tree, StringBuilder text) {
         for (Map.Entry<String, Map<String, ?>> e : tree.entrySet()) {
-            if (!text.isEmpty() && text.charAt(text.length() - 1) != '{') {
+            if (!text.isEmpty() && text.charAt(text.length() - 1) != '{' && text.charAt(text.length() - 1) != ' ') {
                 text.append(' ');
             }
             text.append(e.getKey());
