@@ -83,8 +83,8 @@ public class SimulationPassThrough {
 
     /**
      * The selection as GraphQL text: fields by name (the gateway applies the caller's aliases itself), fragments
-     * and {@code @include}/{@code @skip} already resolved by graphql-java, fields selected twice merged,
-     * {@code __typename} left to the gateway.
+     * and {@code @include}/{@code @skip} already resolved by graphql-java, fields selected twice merged (type names
+     * are the same on both sides, so {@code __typename} goes too and keeps a selection of only it valid).
      */
     static String selectionText(DataFetchingFieldSelectionSet selection) {
         Map<String, Map<String, ?>> tree = new LinkedHashMap<>();
@@ -102,9 +102,6 @@ public class SimulationPassThrough {
     @SuppressWarnings("unchecked")
     private static void collect(DataFetchingFieldSelectionSet selection, Map<String, Map<String, ?>> into) {
         for (SelectedField f : selection.getImmediateFields()) {
-            if (f.getName().startsWith("__")) {
-                continue;
-            }
             Map<String, Map<String, ?>> sub = (Map<String, Map<String, ?>>) into.computeIfAbsent(f.getName(), k -> new LinkedHashMap<>());
             collect(f.getSelectionSet(), sub);
         }

@@ -98,7 +98,7 @@ class MicroscopePassThroughTests {
                 query($input: MicroscopeInput!, $noNorms: Boolean!) { microscope(input: $input) {
                   __typename
                   view: microscope { ...shape words: tokens { text } tokens { id } residualNorms @skip(if: $noNorms) focus { layer } }
-                  again: microscope { focus { head } }
+                  again: microscope { focus { head } model { __typename } }
                   userErrors { field } } }
                 fragment shape on MicroscopeReport { model { layers heads } }""",
                         "variables", Map.of("input", INPUT.get("input"), "noNorms", true)))
@@ -111,6 +111,7 @@ class MicroscopePassThroughTests {
                 .body("data.microscope.view.residualNorms", nullValue())
                 .body("data.microscope.view.focus.layer", equalTo(1))
                 .body("data.microscope.again.focus.head", equalTo(1))
+                .body("data.microscope.again.model.__typename", equalTo("ModelShape"))
                 .body("data.microscope.userErrors", empty());
     }
 
