@@ -26,7 +26,6 @@ const QUIZZES = Object.freeze({
 });
 // Course component ids (deep links) → the view that shows them.
 const VIEW_OF = Object.freeze({ 'residual-stream': 'normalization' });
-const DEBOUNCE_MS = 30;
 const VIEW_WIDTH = 1280;
 const VIEW_HEIGHT = 720;
 
@@ -46,25 +45,49 @@ const el = (tag, attrs = {}, ...children) => {
   return node;
 };
 const viridis = [[68, 1, 84], [59, 82, 139], [33, 145, 140], [94, 201, 98], [253, 231, 37]];
-function colormap(v) {
+/** The viridis colour of v in [0, 1], written into out[at..at+2]. */
+function colormapInto(v, out, at) {
   const x = Math.max(0, Math.min(1, v)) * (viridis.length - 1);
   const i = Math.min(viridis.length - 2, Math.floor(x));
   const f = x - i;
-  return viridis[i].map((c, j) => Math.round(c + (viridis[i + 1][j] - c) * f));
+  const a = viridis[i];
+  const b = viridis[i + 1];
+  out[at] = Math.round(a[0] + (b[0] - a[0]) * f);
+  out[at + 1] = Math.round(a[1] + (b[1] - a[1]) * f);
+  out[at + 2] = Math.round(a[2] + (b[2] - a[2]) * f);
 }
+const rgb = [0, 0, 0];
+function colormap(v) {
+  colormapInto(v, rgb, 0);
+  return rgb;
+}
+const escapeHtml = (text) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 
 /** Draws an attention matrix into a 2D canvas, one pixel per weight (scaled by CSS). */
 function drawMatrix(canvas, matrix) {
   const t = matrix.length;
-  canvas.width = t;
-  canvas.height = t;
+  if (canvas.width !== t) canvas.width = t;
+  if (canvas.height !== t) canvas.height = t;
   const ctx = canvas.getContext('2d');
   const image = ctx.createImageData(t, t);
-  matrix.forEach((row, q) => row.forEach((w, k) => {
-    const [r, g, b] = colormap(Math.sqrt(w));
-    image.data.set([r, g, b, 255], (q * t + k) * 4);
-  }));
+  const data = image.data;
+  for (let q = 0, i = 0; q < t; q++) {
+    const row = matrix[q];
+    for (let k = 0; k < t; k++, i += 4) {
+      colormapInto(Math.sqrt(row[k]), data, i);
+      data[i + 3] = 255;
+    }
+  }
   ctx.putImageData(image, 0, 0);
+}
+
+/** Wall-clock time of each step of an update, for the benchmark (also as performance measures, 'nsm:<step>'). */
+function timed(phases, name, work) {
+  const t0 = performance.now();
+  const result = work();
+  const t1 = performance.now();
+  phases[name] = (phases[name] ?? 0) + (t1 - t0);
+  return result;
 }
 
 export async function mount(element, host) {
@@ -73,6 +96,7 @@ export async function mount(element, host) {
     host, element, prompt: EXAMPLES[0], layer: null, head: 0, position: null, report: null, tab: 'attention',
     seq: 0, timer: null, raf: 0, view: null, renderer: null, shaders: null, visited: new Set(), lastEmit: new Map(),
     reducedMotion: !!host.reducedMotion, updates: 0, started: 0, cellFocus: { q: 0, k: 0 }, disposed: false,
+    inFlight: 0, pending: false,
   };
   current = state;
   const root = el('section', { class: 'nsm', 'aria-label': 'Component Microscope' });
@@ -231,6 +255,10 @@ function buildLayout(state) {
 
   // feed-forward panel
   state.neuronTable = el('table', { class: 'nsm-table' });
+  state.neuronTable.addEventListener('click', (e) => {
+    const button = e.target.closest?.('button.nsm-neuron');
+    if (button) showNeuron(state, Number(button.dataset.layer), Number(button.dataset.neuron));
+  });
   state.atlas = el('div', { class: 'nsm-atlas', 'aria-live': 'polite' });
   state.ffnSummary = el('p', { class: 'nsm-help' });
   const curves = el('figure', { class: 'nsm-curves' });
@@ -286,6 +314,7 @@ function openTab(state, id, byLearner) {
     emit(state, { verb: 'EXPERIENCED', objectId: id, objectType: 'COMPONENT', objectName: COMPONENTS.find((c) => c.id === id).title });
   }
   if (byLearner) interacted(state, id, 'open');
+  renderPanel(state, id);
   if (state.report) renderStage(state);
 }
 
@@ -303,13 +332,20 @@ function activationSvg() {
 
 // ------------------------------------------------------------------ data
 
+// No debounce: a keystroke asks at once when no answer is awaited; keystrokes that come while one is on its way
+// are folded into a single request sent when it arrives (the latest prompt wins). So a learner typing fast has at
+// most one request in flight, and a single keystroke waits for nothing but its own answer.
 function schedule(state) {
-  clearTimeout(state.timer);
-  state.timer = setTimeout(() => update(state, {}), DEBOUNCE_MS);
+  if (state.inFlight > 0) {
+    state.pending = true;
+    return;
+  }
+  update(state, {});
 }
 
 async function update(state, { immediate = false } = {}) {
   clearTimeout(state.timer);
+  state.pending = false;
   const prompt = state.prompt;
   if (!prompt.trim()) {
     state.status.textContent = 'Type a prompt to look inside the model.';
@@ -318,12 +354,19 @@ async function update(state, { immediate = false } = {}) {
   const seq = ++state.seq;
   const started = state.typedAt ?? performance.now();
   state.typedAt = undefined;
+  const phases = {};
   let answer;
+  state.inFlight++;
   try {
-    answer = await fetchReport(state.host, { prompt, layer: state.layer, head: state.head, position: state.position });
+    const t0 = performance.now();
+    answer = await fetchReport(state.host, { prompt, layer: state.layer, head: state.head, position: state.position }, phases);
+    phases.request = performance.now() - t0;
   } catch (e) {
     if (seq === state.seq && !state.disposed) state.status.textContent = `The model could not be reached: ${e.message}`;
     return;
+  } finally {
+    state.inFlight--;
+    if (state.pending && state.inFlight === 0 && !state.disposed) queueMicrotask(() => update(state, {}));
   }
   if (seq !== state.seq || state.disposed) return; // a newer request is on its way
   if (answer.errors?.length) {
@@ -347,36 +390,66 @@ async function update(state, { immediate = false } = {}) {
     state.lastPrompt = prompt;
     if (!immediate) interacted(state, 'attention', 'prompt');
   }
-  render(state);
-  const ms = performance.now() - started;
+  const renderStart = performance.now();
+  render(state, phases);
+  const end = performance.now();
+  phases.render = end - renderStart;
+  const ms = end - started;
+  performance.measure('nsm:update', { start: started, end });
+  performance.clearMeasures('nsm:update');
   state.updates++;
   state.root.dataset.updates = String(state.updates);
   state.root.dataset.lastUpdateMs = ms.toFixed(1);
   state.root.dataset.focus = `${state.layer},${state.head},${state.position}`;
-  state.element.dispatchEvent(new CustomEvent('microscope:updated', { detail: { prompt, ms, layer: state.layer, head: state.head, position: state.position } }));
+  const detail = { prompt, ms, phases, layer: state.layer, head: state.head, position: state.position };
+  state.element.dispatchEvent(new CustomEvent('microscope:updated', { detail }));
+  // the first frame of the new view: its draw calls are issued in the next animation frame
+  requestAnimationFrame(() => {
+    if (state.disposed) return;
+    const drawnMs = performance.now() - started;
+    state.root.dataset.lastDrawnMs = drawnMs.toFixed(1);
+    state.element.dispatchEvent(new CustomEvent('microscope:drawn', { detail: { prompt, ms: drawnMs } }));
+  });
 }
 
 // ------------------------------------------------------------------ rendering
 
-function render(state) {
+function render(state, phases = {}) {
   const { report } = state;
   const { model, tokens, focus } = report;
+  state.patterns = new Map();
   state.status.textContent = `${tokens.length} tokens · ${model.layers} layers × ${model.heads} heads · width ${model.width} · `
     + `context ${model.contextLength}`;
-  renderTokens(state);
-  state.layerInput.max = String(model.layers);
-  state.layerInput.value = String(focus.layer + 1);
-  state.layerInput.setAttribute('aria-valuetext', `layer ${focus.layer + 1} of ${model.layers}`);
-  state.layerOutput.textContent = `${focus.layer + 1} / ${model.layers}`;
-  renderHeads(state);
-  renderFocus(state);
-  renderTable(state);
-  renderMultiHead(state);
-  renderGallery(state);
-  renderFeedForward(state);
-  renderNorms(state);
-  renderPositions(state);
-  renderStage(state);
+  timed(phases, 'controls', () => {
+    renderTokens(state);
+    state.layerInput.max = String(model.layers);
+    state.layerInput.value = String(focus.layer + 1);
+    state.layerInput.setAttribute('aria-valuetext', `layer ${focus.layer + 1} of ${model.layers}`);
+    state.layerOutput.textContent = `${focus.layer + 1} / ${model.layers}`;
+    renderHeads(state);
+    renderFocus(state);
+  });
+  // the open panel now; the hidden ones when they are opened (openTab)
+  state.stale = new Set(COMPONENTS.map((c) => c.id));
+  renderPanel(state, state.tab, phases);
+  timed(phases, 'scene', () => renderStage(state));
+}
+
+const PANEL_STEPS = Object.freeze({
+  attention: [['table', renderTable], ['gallery', (state) => {
+    renderMultiHead(state);
+    renderGallery(state);
+  }]],
+  'feed-forward': [['panels', renderFeedForward]],
+  normalization: [['panels', renderNorms]],
+  positions: [['panels', renderPositions]],
+});
+
+/** Brings one panel up to the current report, if it is not already. */
+function renderPanel(state, id, phases = {}) {
+  if (!state.report || !state.stale?.has(id)) return;
+  state.stale.delete(id);
+  for (const [name, step] of PANEL_STEPS[id]) timed(phases, name, () => step(state));
 }
 
 function renderTokens(state) {
@@ -466,22 +539,35 @@ function renderTable(state) {
   const { tokens, focus } = state.report;
   const matrix = attentionOf(state.report, focus.layer, focus.head);
   const t = tokens.length;
-  const head = el('tr', {}, el('th', { scope: 'col', text: 'query ↓ key →' }),
-    ...tokens.map((tok, k) => el('th', { scope: 'col', text: showToken(tok.text), title: `key ${k + 1}` })));
-  const rows = matrix.map((row, q) => el('tr', { 'aria-selected': String(q === focus.position) },
-    el('th', { scope: 'row', text: showToken(tokens[q].text) }),
-    ...row.map((w, k) => {
-      const td = el('td', { role: 'gridcell', tabindex: -1, 'data-q': q, 'data-k': k, 'data-weight': String(w), text: k <= q ? fmt(w) : '' });
-      if (k <= q) td.style.background = `rgb(${colormap(Math.sqrt(w)).join(',')})`;
-      if (k <= q && Math.sqrt(w) > 0.6) td.style.color = '#000';
-      return td;
-    })));
   const keep = state.cellFocus;
   const q0 = Math.min(keep.q, t - 1);
   const k0 = Math.min(keep.k, q0);
-  state.table.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
-  const start = state.table.querySelector(`td[data-q="${q0}"][data-k="${k0}"]`);
-  if (start) start.tabIndex = 0;
+  // t² cells: written as one HTML string (parsed natively), not created one element and one attribute at a time
+  const names = tokens.map((tok) => escapeHtml(showToken(tok.text)));
+  const html = ['<thead><tr><th scope="col">query ↓ key →</th>'];
+  for (let k = 0; k < t; k++) html.push(`<th scope="col" title="key ${k + 1}">${names[k]}</th>`);
+  html.push('</tr></thead><tbody>');
+  for (let q = 0; q < t; q++) {
+    const row = matrix[q];
+    html.push(`<tr aria-selected="${q === focus.position}"><th scope="row">${names[q]}</th>`);
+    for (let k = 0; k < t; k++) {
+      const w = row[k];
+      const tab = q === q0 && k === k0 ? 0 : -1;
+      if (k <= q) {
+        const s = Math.sqrt(w);
+        const [r, g, b] = colormap(s);
+        html.push(`<td role="gridcell" tabindex="${tab}" data-q="${q}" data-k="${k}" data-weight="${w}" `
+          + `style="background: rgb(${r}, ${g}, ${b});${s > 0.6 ? ' color: rgb(0, 0, 0);' : ''}">${fmt(w)}</td>`);
+      } else {
+        html.push(`<td role="gridcell" tabindex="${tab}" data-q="${q}" data-k="${k}" data-weight="${w}"></td>`);
+      }
+    }
+    html.push('</tr>');
+  }
+  html.push('</tbody>');
+  const hadFocus = state.table.contains(document.activeElement);
+  state.table.innerHTML = html.join('');
+  if (hadFocus) state.table.querySelector('td[tabindex="0"]')?.focus();
   state.table.onkeydown = (e) => {
     const cell = e.target.closest('td');
     if (!cell) return;
@@ -517,30 +603,53 @@ function describeCell(state, q, k, announce = true) {
   state.cellInfo.textContent = text;
 }
 
-function thumbnail(state, layer, head, big) {
-  const matrix = attentionOf(state.report, layer, head);
-  const pattern = classifyPattern(matrix);
+/** The pattern of one layer × head, classified once per report. */
+function patternOf(state, layer, head) {
+  const key = `${layer},${head}`;
+  let pattern = state.patterns.get(key);
+  if (!pattern) {
+    pattern = classifyPattern(attentionOf(state.report, layer, head));
+    state.patterns.set(key, pattern);
+  }
+  return pattern;
+}
+
+/** A thumbnail button: made once per place in its grid, then redrawn with every report. */
+function thumbnail(state, big) {
   const canvas = el('canvas', { class: big ? 'nsm-thumb-big' : 'nsm-thumb', 'aria-hidden': 'true' });
-  drawMatrix(canvas, matrix);
-  const selected = layer === state.report.focus.layer && head === state.report.focus.head;
-  const b = el('button', { class: 'nsm-thumb-button', 'aria-pressed': String(selected), 'data-layer': layer, 'data-head': head,
-    'data-pattern': pattern.label, 'aria-label': `layer ${layer + 1}, head ${head + 1}: ${pattern.name} (${fmt(pattern.score, 2)})`,
-    onclick: () => selectHead(state, head, layer) },
-  canvas, el('span', { class: 'nsm-thumb-label', text: big ? `head ${head + 1}: ${pattern.name}` : `L${layer + 1} H${head + 1} · ${pattern.name}` }));
+  const label = el('span', { class: 'nsm-thumb-label' });
+  const b = el('button', { class: 'nsm-thumb-button', onclick: () => selectHead(state, Number(b.dataset.head), Number(b.dataset.layer)) },
+    canvas, label);
+  b.draw = (layer, head) => {
+    const pattern = patternOf(state, layer, head);
+    drawMatrix(canvas, attentionOf(state.report, layer, head));
+    const selected = layer === state.report.focus.layer && head === state.report.focus.head;
+    b.setAttribute('aria-pressed', String(selected));
+    b.dataset.layer = String(layer);
+    b.dataset.head = String(head);
+    b.dataset.pattern = pattern.label;
+    b.setAttribute('aria-label', `layer ${layer + 1}, head ${head + 1}: ${pattern.name} (${fmt(pattern.score, 2)})`);
+    label.textContent = big ? `head ${head + 1}: ${pattern.name}` : `L${layer + 1} H${head + 1} · ${pattern.name}`;
+  };
   return b;
+}
+
+/** Keeps exactly `count` thumbnails in `container` (reusing the ones there) and redraws them. */
+function renderThumbnails(state, container, count, big, place) {
+  while (container.children.length > count) container.lastElementChild.remove();
+  while (container.children.length < count) container.append(thumbnail(state, big));
+  [...container.children].forEach((b, i) => b.draw(...place(i)));
 }
 
 function renderMultiHead(state) {
   const { model, focus } = state.report;
-  state.multiHead.replaceChildren(...Array.from({ length: model.heads }, (_, h) => thumbnail(state, focus.layer, h, true)));
+  renderThumbnails(state, state.multiHead, model.heads, true, (h) => [focus.layer, h]);
 }
 
 function renderGallery(state) {
   const { model } = state.report;
   state.gallery.style.setProperty('--heads', String(model.heads));
-  const cells = [];
-  for (let l = 0; l < model.layers; l++) for (let h = 0; h < model.heads; h++) cells.push(thumbnail(state, l, h, false));
-  state.gallery.replaceChildren(...cells);
+  renderThumbnails(state, state.gallery, model.layers * model.heads, false, (i) => [Math.floor(i / model.heads), i % model.heads]);
 }
 
 function renderFeedForward(state) {
@@ -548,14 +657,20 @@ function renderFeedForward(state) {
   const active = hiddenActivations.filter((a) => a > 0).length;
   state.ffnSummary.textContent = `Layer ${focus.layer + 1}: ${model.width} → ${model.hidden} (${model.expansion}× wider, ${model.activation}) → ${model.width}. `
     + `For ${showToken(tokens[focus.position].text)}, ${active} of ${model.hidden} neurons are positive; the strongest reaches ${fmt(Math.max(...hiddenActivations))}.`;
-  const head = el('tr', {}, el('th', { scope: 'col', text: 'token' }),
-    ...topNeurons[0].map((_, i) => el('th', { scope: 'col', text: `#${i + 1}` })));
-  const rows = topNeurons.map((list, p) => el('tr', { 'aria-selected': String(p === focus.position) },
-    el('th', { scope: 'row', text: showToken(tokens[p].text) }),
-    ...list.map((n) => el('td', {}, el('button', { class: 'nsm-neuron', 'data-neuron': n.neuron,
-      'aria-label': `neuron ${n.neuron}, activation ${fmt(n.activation)}: show the corpus snippets that activate it`,
-      text: `${n.neuron} (${fmt(n.activation, 2)})`, onclick: () => showNeuron(state, focus.layer, n.neuron) })))));
-  state.neuronTable.replaceChildren(el('thead', {}, head), el('tbody', {}, ...rows));
+  // tokens × top buttons: one HTML string, one click listener for the table (buildLayout)
+  const html = ['<thead><tr><th scope="col">token</th>'];
+  topNeurons[0].forEach((_, i) => html.push(`<th scope="col">#${i + 1}</th>`));
+  html.push('</tr></thead><tbody>');
+  topNeurons.forEach((list, p) => {
+    html.push(`<tr aria-selected="${p === focus.position}"><th scope="row">${escapeHtml(showToken(tokens[p].text))}</th>`);
+    for (const n of list) {
+      html.push(`<td><button class="nsm-neuron" data-neuron="${n.neuron}" data-layer="${focus.layer}" aria-label="neuron ${n.neuron}, `
+        + `activation ${fmt(n.activation)}: show the corpus snippets that activate it">${n.neuron} (${fmt(n.activation, 2)})</button></td>`);
+    }
+    html.push('</tr>');
+  });
+  html.push('</tbody>');
+  state.neuronTable.innerHTML = html.join('');
 }
 
 async function showNeuron(state, layer, neuron) {

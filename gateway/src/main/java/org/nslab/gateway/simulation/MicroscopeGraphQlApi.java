@@ -1,14 +1,13 @@
 package org.nslab.gateway.simulation;
 
-import io.smallrye.graphql.client.typesafe.api.TypesafeGraphQLClientBuilder;
+import graphql.schema.DataFetchingEnvironment;
+import io.smallrye.graphql.api.Context;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.nslab.gateway.graphql.ServiceUnavailableException;
 import org.nslab.gateway.simulation.MicroscopeTypes.MicroscopeInput;
 import org.nslab.gateway.simulation.MicroscopeTypes.MicroscopePayload;
 import org.nslab.gateway.simulation.MicroscopeTypes.NeuronAtlasInput;
@@ -19,17 +18,18 @@ import org.nslab.gateway.simulation.MicroscopeTypes.UpstreamNeuronAtlas;
 
 /**
  * Public inspection operations for the Level 3 Component Microscope: the simulation service's
- * {@code microscope} and {@code neuronAtlas}, called with the gateway's service account. Minimal and
- * additive until the gateway's composed inspection API lands.
+ * {@code microscope} and {@code neuronAtlas}, passed through with the caller's selection ({@link SimulationPassThrough}).
+ * Minimal and additive until the gateway's composed inspection API lands.
  */
 @GraphQLApi
 public class MicroscopeGraphQlApi {
 
-    private final String simulationUrl;
-    private volatile InspectionClient client;
+    private final SimulationPassThrough simulation;
+    private final Context context;
 
-    public MicroscopeGraphQlApi(@ConfigProperty(name = "nslab.simulation.url", defaultValue = "http://127.0.0.1:8084") String simulationUrl) {
-        this.simulationUrl = simulationUrl;
+    public MicroscopeGraphQlApi(SimulationPassThrough simulation, Context context) {
+        this.simulation = simulation;
+        this.context = context;
     }
 
     @Query
@@ -37,7 +37,7 @@ public class MicroscopeGraphQlApi {
             + "attention, one token's query, keys and values, the MLP, residual norms and the logit lens.")
     @RolesAllowed({"learner", "instructor", "admin", "guest"})
     public @NonNull MicroscopePayload microscope(@NonNull MicroscopeInput input) {
-        UpstreamMicroscope answer = call(client -> client.microscope(input));
+        UpstreamMicroscope answer = simulation.query("microscope", "MicroscopeInput", input, selection(), UpstreamMicroscope.class);
         return new MicroscopePayload(answer.microscope(), answer.referenceModel(), userErrors(answer.userErrors()));
     }
 
@@ -45,24 +45,15 @@ public class MicroscopeGraphQlApi {
     @Description("The held-out corpus snippets that activate one MLP neuron most.")
     @RolesAllowed({"learner", "instructor", "admin", "guest"})
     public @NonNull NeuronAtlasPayload neuronAtlas(@NonNull NeuronAtlasInput input) {
-        UpstreamNeuronAtlas answer = call(client -> client.neuronAtlas(input));
+        UpstreamNeuronAtlas answer = simulation.query("neuronAtlas", "NeuronAtlasInput", input, selection(), UpstreamNeuronAtlas.class);
         return new NeuronAtlasPayload(answer.neuronAtlas(), answer.referenceModel(), userErrors(answer.userErrors()));
+    }
+
+    private graphql.schema.DataFetchingFieldSelectionSet selection() {
+        return context.unwrap(DataFetchingEnvironment.class).getSelectionSet();
     }
 
     private static List<org.nslab.gateway.graphql.UserError> userErrors(List<Problem> problems) {
         return problems == null ? List.of() : problems.stream().map(Problem::toUserError).toList();
-    }
-
-    private <T> T call(java.util.function.Function<InspectionClient, T> work) {
-        InspectionClient current = client;
-        if (current == null) {
-            current = TypesafeGraphQLClientBuilder.newBuilder().endpoint(simulationUrl + "/graphql").build(InspectionClient.class);
-            client = current;
-        }
-        try {
-            return work.apply(current);
-        } catch (RuntimeException e) {
-            throw new ServiceUnavailableException("The simulation service cannot be reached right now; try again in a moment.", e);
-        }
     }
 }

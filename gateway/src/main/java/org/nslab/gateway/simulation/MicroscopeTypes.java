@@ -11,7 +11,8 @@ import org.nslab.gateway.graphql.UserError;
 
 /**
  * The simulation service's microscope and neuron-atlas answers, public through the gateway with the
- * same type and field names, so that one operation document reads the same on both endpoints.
+ * same type and field names, so that one operation document reads the same on both endpoints. Read from the
+ * simulation's JSON by {@link SimulationPassThrough}: only the fields the caller selected are present.
  */
 public final class MicroscopeTypes {
 
@@ -44,12 +45,25 @@ public final class MicroscopeTypes {
                                  @NonNull List<@NonNull List<@NonNull Float>> keys,
                                  @NonNull List<@NonNull List<@NonNull Float>> values,
                                  @NonNull List<@NonNull Float> scores, @NonNull List<@NonNull Float> weights,
-                                 @NonNull List<@NonNull Float> output) {
+                                 @NonNull List<@NonNull Float> output,
+                                 @NonNull @Description("keys packed: [tokens, headSize]") PackedTensor packedKeys,
+                                 @NonNull @Description("values packed: [tokens, headSize]") PackedTensor packedValues) {
+    }
+
+    @Type("PackedTensor")
+    @Description("Numbers packed in one string: float32, little-endian, row-major (last index fastest), base64 (RFC 4648). "
+            + "In a browser: new Float32Array(Uint8Array.from(atob(float32), (c) => c.charCodeAt(0)).buffer).")
+    public record PackedTensor(@NonNull @Description("The size of every dimension, outermost first") List<@NonNull Integer> shape,
+                               @NonNull String float32) {
     }
 
     @Type("MicroscopeReport")
     public record MicroscopeReport(@NonNull ModelShape model, @NonNull List<@NonNull TokenView> tokens,
-                                   @NonNull List<@NonNull AttentionMap> attention, @NonNull AttentionFocus focus,
+                                   @NonNull @Description("Every layer × head, layer-major (packedAttention is the same numbers, "
+                                           + "much cheaper to send and read)") List<@NonNull AttentionMap> attention,
+                                   @NonNull @Description("Every layer × head's weights packed: [layers, heads, tokens, tokens]")
+                                   PackedTensor packedAttention,
+                                   @NonNull AttentionFocus focus,
                                    @NonNull List<@NonNull List<@NonNull Double>> residualNorms,
                                    @NonNull List<@NonNull List<@NonNull CandidateView>> logitLens,
                                    @NonNull List<@NonNull CandidateView> next,

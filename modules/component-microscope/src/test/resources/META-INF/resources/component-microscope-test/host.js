@@ -17,7 +17,9 @@ async function post(endpoint, authorization, query, variables) {
   } catch (e) {
     throw new HostError('network', `the gateway cannot be reached: ${e.message}`);
   }
-  const body = await response.json();
+  const text = await response.text();
+  post.lastBytes = text.length;
+  const body = JSON.parse(text);
   if (body.errors?.length) throw new HostError('graphql', body.errors.map((e) => e.message).join('; '), body.errors);
   return body.data;
 }
@@ -44,6 +46,7 @@ export async function createTestHost({ gateway, manifestUrl, reducedMotion = fal
       const t0 = performance.now();
       const data = await post(gateway, authorization, document, variables);
       log.graphql.push({ name, ms: performance.now() - t0 });
+      log.lastBytes = post.lastBytes;
       return data;
     },
     async emit(event) {

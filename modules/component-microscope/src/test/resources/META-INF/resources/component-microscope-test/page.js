@@ -13,8 +13,9 @@ HTMLCanvasElement.prototype.getContext = function getContext(type, ...rest) {
 
 const params = new URLSearchParams(location.search);
 const element = document.getElementById('module');
-const test = (window.microscopeTest = { updates: [], contexts, ready: false, error: null });
+const test = (window.microscopeTest = { updates: [], drawn: [], contexts, ready: false, error: null });
 element.addEventListener('microscope:updated', (e) => test.updates.push({ ...e.detail, at: performance.now() }));
+element.addEventListener('microscope:drawn', (e) => test.drawn.push({ ...e.detail, at: performance.now() }));
 
 async function start() {
   const manifestUrl = '/component-microscope/module.json';

@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 
 /**
  * What the levels show of a model's insides, read from one forward pass over a prompt: attention
@@ -107,11 +106,38 @@ public final class Inspection {
         int h = model.config().hidden();
         int base = (layer * tokens.length + position) * h;
         float[] act = model.activations().fchGelu;
-        return IntStream.range(0, h).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -act[base + i]).thenComparing(i -> i))
-                .limit(k)
-                .map(i -> new double[] {i, act[base + i]})
-                .toList();
+        return Arrays.stream(largest(act, base, h, k)).mapToObj(i -> new double[] {i, act[base + i]}).toList();
+    }
+
+    /**
+     * The indices (0..n-1) of the k largest of {@code values[offset..offset+n)}, largest first, ties by the lower
+     * index: the order of a full sort by descending value, in O(n·k) without boxing (k is small here).
+     */
+    static int[] largest(float[] values, int offset, int n, int k) {
+        int m = Math.max(0, Math.min(k, n));
+        int[] best = new int[m];
+        if (m == 0) {
+            return best;
+        }
+        int size = 0;
+        for (int i = 0; i < n; i++) {
+            float v = values[offset + i];
+            if (size == m && !before(v, values[offset + best[m - 1]])) {
+                continue; // not above the last kept (equal values keep the earlier index)
+            }
+            int at = size == m ? m - 1 : size++;
+            while (at > 0 && before(v, values[offset + best[at - 1]])) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = i;
+        }
+        return best;
+    }
+
+    /** a comes strictly before b in descending order (NaN last, as Double.compare orders -a). */
+    private static boolean before(float a, float b) {
+        return Double.compare(-(double) a, -(double) b) < 0;
     }
 
     /**
@@ -217,11 +243,7 @@ public final class Inspection {
     }
 
     private static List<Candidate> top(float[] probs, int offset, int vocab, int k) {
-        return IntStream.range(0, vocab).boxed()
-                .sorted(Comparator.comparingDouble((Integer i) -> -probs[offset + i]).thenComparing(i -> i))
-                .limit(k)
-                .map(i -> new Candidate(i, probs[offset + i]))
-                .toList();
+        return Arrays.stream(largest(probs, offset, vocab, k)).mapToObj(i -> new Candidate(i, probs[offset + i])).toList();
     }
 
     private static double norm(float[] a, int offset, int n) {

@@ -1,10 +1,10 @@
 package org.nslab.simulation.graphql;
 
-import static org.nslab.simulation.graphql.InspectionGraphQlApi.boxed;
 import static org.nslab.simulation.graphql.InspectionGraphQlApi.candidates;
 import static org.nslab.simulation.graphql.InspectionGraphQlApi.view;
 
 import jakarta.annotation.security.RolesAllowed;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -71,12 +71,17 @@ public class MicroscopeGraphQlApi {
                                  @NonNull List<@NonNull List<@NonNull Float>> keys,
                                  @NonNull List<@NonNull List<@NonNull Float>> values,
                                  @NonNull List<@NonNull Float> scores, @NonNull List<@NonNull Float> weights,
-                                 @NonNull List<@NonNull Float> output) {
+                                 @NonNull List<@NonNull Float> output,
+                                 @NonNull @Description("keys packed: [tokens, headSize]") PackedTensor packedKeys,
+                                 @NonNull @Description("values packed: [tokens, headSize]") PackedTensor packedValues) {
     }
 
     @Type("MicroscopeReport")
     public record MicroscopeReport(@NonNull ModelShape model, @NonNull List<@NonNull TokenView> tokens,
-                                   @NonNull @Description("Every layer × head, layer-major") List<@NonNull AttentionMap> attention,
+                                   @NonNull @Description("Every layer × head, layer-major (packedAttention is the same numbers, "
+                                           + "much cheaper to send and read)") List<@NonNull AttentionMap> attention,
+                                   @NonNull @Description("Every layer × head's weights packed: [layers, heads, tokens, tokens]")
+                                   PackedTensor packedAttention,
                                    @NonNull AttentionFocus focus,
                                    @NonNull @Description("[sub-layer][position]: embedding, then after each attention and MLP")
                                    List<@NonNull List<@NonNull Double>> residualNorms,
@@ -228,12 +233,17 @@ public class MicroscopeGraphQlApi {
         }
         Inspection inspection = new Inspection(model, tokens);
         int head = input.head();
+        // the number lists are views over the arrays: built only for the fields a caller selects
         List<AttentionMap> attention = new ArrayList<>();
+        List<float[]> attentionRows = new ArrayList<>();
         for (int l = 0; l < c.layers(); l++) {
             for (int h = 0; h < c.heads(); h++) {
-                attention.add(new AttentionMap(l, h, Arrays.stream(inspection.attention(l, h)).map(InspectionGraphQlApi::boxed).toList()));
+                float[][] matrix = inspection.attention(l, h);
+                attention.add(new AttentionMap(l, h, Arrays.stream(matrix).map(MicroscopeGraphQlApi::floats).toList()));
+                attentionRows.addAll(Arrays.asList(matrix));
             }
         }
+        PackedTensor packedAttention = PackedTensor.of(List.of(c.layers(), c.heads(), tokens.length, tokens.length), attentionRows);
         List<float[]> keys = new ArrayList<>();
         List<float[]> values = new ArrayList<>();
         for (int p = 0; p < tokens.length; p++) {
@@ -241,6 +251,7 @@ public class MicroscopeGraphQlApi {
             keys.add(qkv[1]);
             values.add(qkv[2]);
         }
+        int hs = c.headSize();
         float[] query = inspection.queryKeyValue(layer, head, position)[0];
         float[] weights = inspection.attention(layer, head)[position];
         float[] scores = new float[position + 1];
@@ -253,12 +264,12 @@ public class MicroscopeGraphQlApi {
             scores[k] = dot * scale;
         }
         Gpt.Activations a = model.activations();
-        int hs = c.headSize();
         int outBase = (layer * tokens.length + position) * c.width() + head * hs;
         float[] output = Arrays.copyOfRange(a.atty, outBase, outBase + hs);
-        AttentionFocus focus = new AttentionFocus(layer, head, position, boxed(query),
-                keys.stream().map(InspectionGraphQlApi::boxed).toList(), values.stream().map(InspectionGraphQlApi::boxed).toList(),
-                boxed(scores), boxed(Arrays.copyOf(weights, position + 1)), boxed(output));
+        AttentionFocus focus = new AttentionFocus(layer, head, position, floats(query),
+                keys.stream().map(MicroscopeGraphQlApi::floats).toList(), values.stream().map(MicroscopeGraphQlApi::floats).toList(),
+                floats(scores), floats(Arrays.copyOf(weights, position + 1)), floats(output),
+                PackedTensor.of(List.of(tokens.length, hs), keys), PackedTensor.of(List.of(tokens.length, hs), values));
         List<List<Double>> norms = Arrays.stream(inspection.residualNorms()).map(r -> Arrays.stream(r).boxed().toList()).toList();
         List<List<CandidateView>> lens = inspection.logitLens(position, input.top()).stream().map(l -> candidates(bpe, l)).toList();
         List<CandidateView> next = candidates(bpe, inspection.next(position, new Inspection.Sampling(1, 0, 1)).stream()
@@ -269,7 +280,22 @@ public class MicroscopeGraphQlApi {
         int hBase = (layer * tokens.length + position) * c.hidden();
         float[] hidden = Arrays.copyOfRange(a.fchGelu, hBase, hBase + c.hidden());
         List<TokenView> views = Arrays.stream(tokens).mapToObj(t -> view(bpe, t)).toList();
-        return new MicroscopePayload(new MicroscopeReport(ModelShape.of(c), views, attention, focus, norms, lens, next, neurons,
-                boxed(hidden)), reference.status(), List.of());
+        return new MicroscopePayload(new MicroscopeReport(ModelShape.of(c), views, attention, packedAttention, focus, norms, lens, next,
+                neurons, floats(hidden)), reference.status(), List.of());
+    }
+
+    /** A read-only list view of {@code values}, boxed one number at a time as it is read. */
+    static List<Float> floats(float[] values) {
+        return new AbstractList<>() {
+            @Override
+            public Float get(int index) {
+                return values[index];
+            }
+
+            @Override
+            public int size() {
+                return values.length;
+            }
+        };
     }
 }

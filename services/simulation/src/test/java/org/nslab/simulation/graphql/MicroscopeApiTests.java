@@ -79,6 +79,41 @@ class MicroscopeApiTests {
     }
 
     @Test
+    void thePackedAttentionKeysAndValuesAreTheListedNumbersExactly() {
+        ValidatableResponse r = graphql("""
+                query { microscope(input: {prompt: "The cat sat on the mat", layer: 0, head: 1, top: 2}) {
+                  microscope { tokens { text } attention { layer head weights } packedAttention { shape float32 }
+                    focus { keys values packedKeys { shape float32 } packedValues { shape float32 } } }
+                  userErrors { field message } } }""")
+                .body("data.microscope.userErrors", empty());
+        int t = r.extract().path("data.microscope.microscope.tokens.size()");
+        assertEquals(List.of(2, 2, t, t), r.extract().path("data.microscope.microscope.packedAttention.shape"));
+        float[] packed = new PackedTensor(List.of(2, 2, t, t), r.extract().path("data.microscope.microscope.packedAttention.float32")).values();
+        List<List<List<Number>>> maps = r.extract().path("data.microscope.microscope.attention.weights");
+        int i = 0;
+        for (List<List<Number>> map : maps) {
+            for (List<Number> row : map) {
+                for (Number w : row) {
+                    assertEquals(w.floatValue(), packed[i], "weight " + i);
+                    i++;
+                }
+            }
+        }
+        assertEquals(4 * t * t, i);
+        for (String name : List.of("keys", "values")) {
+            String packedName = "packed" + Character.toUpperCase(name.charAt(0)) + name.substring(1);
+            List<List<Number>> listed = r.extract().path("data.microscope.microscope.focus." + name);
+            assertEquals(List.of(t, 16), r.extract().path("data.microscope.microscope.focus." + packedName + ".shape"));
+            float[] values = new PackedTensor(List.of(t, 16), r.extract().path("data.microscope.microscope.focus." + packedName + ".float32")).values();
+            for (int p = 0; p < t; p++) {
+                for (int d = 0; d < 16; d++) {
+                    assertEquals(listed.get(p).get(d).floatValue(), values[p * 16 + d], name + " [" + p + "][" + d + "]");
+                }
+            }
+        }
+    }
+
+    @Test
     void badFocusesAreUserErrorsNamingTheField() {
         graphql("""
                 query { microscope(input: {prompt: "The cat", layer: 9, head: 5, position: 40, top: 0}) {
