@@ -745,8 +745,12 @@ function renderStage(state) {
   const t0 = performance.now();
   const frame = () => {
     if (state.disposed) return;
-    state.view.render((performance.now() - t0) / 1000);
-    state.frames = (state.frames ?? 0) + 1;
+    // While a new view's answer is awaited the old one holds still: on a software rasterizer a frame costs about
+    // as much CPU as answering the query, so drawing a view about to be replaced would only delay the new one.
+    if (state.inFlight === 0) {
+      state.view.render((performance.now() - t0) / 1000);
+      state.frames = (state.frames ?? 0) + 1;
+    }
     state.raf = requestAnimationFrame(frame);
   };
   state.raf = requestAnimationFrame(frame);
