@@ -183,18 +183,9 @@ class MicroscopeBrowserTests {
     }
 
     private void press(CharSequence key) {
-        // The view re-renders its controls when an answer arrives: a focused element can be replaced
-        // between finding it and typing into it, and then the key never reached the page; send it again.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                browser.driver.switchTo().activeElement().sendKeys(key);
-                return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 5) {
-                    throw e;
-                }
-            }
-        }
+        // as a keyboard does: the key goes to whatever has the focus when it arrives (the view re-renders its
+        // controls when an answer arrives, so the focused element may be a fresh one by then)
+        new org.openqa.selenium.interactions.Actions(browser.driver).sendKeys(key).perform();
     }
 
     private void tabUntil(String condition) {
