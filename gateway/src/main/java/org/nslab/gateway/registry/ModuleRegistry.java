@@ -85,7 +85,7 @@ public class ModuleRegistry {
     public record Registration(RegistrationOutcome outcome, Optional<ModuleRelease> release, List<ModuleDiagnostic> diagnostics) {
     }
 
-    private record Stored(RegistrationOutcome outcome, ModuleRelease release, ModuleEntity module) {
+    private record Stored(RegistrationOutcome outcome, ModuleRelease release) {
     }
 
     public Registration register(String manifestJson, String owner) {
@@ -137,7 +137,7 @@ public class ModuleRegistry {
             module.claimedAt = now;
             module.persistAndFlush();
         } else if (!module.owner.equals(owner)) {
-            return new Stored(RegistrationOutcome.REJECTED, null, module);
+            return new Stored(RegistrationOutcome.REJECTED, null);
         }
         ModuleReleaseEntity release = ModuleReleaseEntity.findById(new ModuleReleaseEntity.Key(manifest.id(), manifest.version()));
         RegistrationOutcome outcome;
@@ -160,7 +160,7 @@ public class ModuleRegistry {
             release.updatedAt = now;
             release.persist();
         }
-        return new Stored(outcome, releaseView(module, release), module);
+        return new Stored(outcome, releaseView(module, release));
     }
 
     private static boolean isUniqueViolation(Throwable e) {
