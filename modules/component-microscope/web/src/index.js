@@ -403,12 +403,21 @@ async function update(state, { immediate = false } = {}) {
   state.root.dataset.focus = `${state.layer},${state.head},${state.position}`;
   const detail = { prompt, ms, phases, layer: state.layer, head: state.head, position: state.position };
   state.element.dispatchEvent(new CustomEvent('microscope:updated', { detail }));
-  // the first frame of the new view: its draw calls are issued in the next animation frame
+  // the first frame of the new view: its draw calls are issued in the next animation frame, and the page's style,
+  // layout and paint of the update follow in the same frame (a task posted from the frame runs after them)
   requestAnimationFrame(() => {
     if (state.disposed) return;
     const drawnMs = performance.now() - started;
-    state.root.dataset.lastDrawnMs = drawnMs.toFixed(1);
-    state.element.dispatchEvent(new CustomEvent('microscope:drawn', { detail: { prompt, ms: drawnMs } }));
+    const firstFrame = state.firstFrameMs;
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      if (state.disposed) return;
+      const paintedMs = performance.now() - started;
+      state.root.dataset.lastDrawnMs = drawnMs.toFixed(1);
+      state.element.dispatchEvent(new CustomEvent('microscope:drawn', { detail: { prompt, ms: drawnMs, firstFrame, painted: paintedMs } }));
+    };
+    channel.port2.postMessage(null);
   });
 }
 
@@ -732,23 +741,29 @@ function renderStage(state) {
   const options = { reducedMotion: state.reducedMotion };
   const description = state.tab === 'feed-forward' ? feedForwardScene(state.report, options) : attentionScene(state.report, options);
   if (state.tab === 'feed-forward') state.caption.textContent = state.ffnSummary.textContent;
-  state.view?.dispose();
+  const previous = state.view;
   state.view = createSceneView({ renderer: state.renderer, scene: normalizeScene(description), shaders: state.shaders,
     width: VIEW_WIDTH, height: VIEW_HEIGHT, overlay: state.overlay });
   state.view.setSize(VIEW_WIDTH, VIEW_HEIGHT);
+  // the new view takes hold of the shader programs before the old one lets go of them (no relinking)
+  state.view.compile();
+  previous?.dispose();
   state.root.dataset.scene = description.title;
   state.root.dataset.animating = String(!state.reducedMotion);
   if (state.reducedMotion) {
     state.view.render(2); // a still state: particles stand along their streams
     return;
   }
+  state.firstFrameMs = null;
   const t0 = performance.now();
   const frame = () => {
     if (state.disposed) return;
     // While a new view's answer is awaited the old one holds still: on a software rasterizer a frame costs about
     // as much CPU as answering the query, so drawing a view about to be replaced would only delay the new one.
     if (state.inFlight === 0) {
-      state.view.render((performance.now() - t0) / 1000);
+      const f0 = performance.now();
+      state.view.render((f0 - t0) / 1000);
+      state.firstFrameMs ??= performance.now() - f0;
       state.frames = (state.frames ?? 0) + 1;
     }
     state.raf = requestAnimationFrame(frame);

@@ -27,7 +27,7 @@ export const STYLE = `
 .nsm-details { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; }
 .nsm-details dt { font-weight: 600; }
 .nsm-details dd { margin: 0; font-family: var(--nslab-font-mono, monospace); }
-.nsm-table-box { overflow: auto; max-height: 420px; }
+.nsm-table-box { overflow: auto; max-height: 420px; content-visibility: auto; contain-intrinsic-size: auto 420px; }
 .nsm-table { border-collapse: collapse; font: 12px var(--nslab-font-mono, monospace); }
 .nsm-table th, .nsm-table td { border: 1px solid #222a55; padding: 2px 4px; text-align: right; white-space: pre; }
 .nsm-table tr[aria-selected="true"] th { color: var(--primary); }

@@ -91,14 +91,21 @@ export function createSceneView(options) {
   };
 
   const root = new THREE.Scene();
-  const disposables = [];
+  const disposables = new Set();
   const add = (geometry, mat) => {
     const mesh = new THREE.Mesh(geometry, mat);
     mesh.frustumCulled = false;
     mesh.matrixAutoUpdate = false;
     root.add(mesh);
-    disposables.push(geometry, mat);
+    disposables.add(geometry).add(mat);
     return mesh;
+  };
+  // one vertex buffer per primitive and segment count, shared by the meshes of this view (each has its own transform)
+  const primitives = new Map();
+  const primitive = (name, segments) => {
+    const key = `${name}/${segments}`;
+    if (!primitives.has(key)) primitives.set(key, bufferGeometry(geometryOf(name, segments), true, false));
+    return primitives.get(key);
   };
 
   // background
@@ -123,7 +130,7 @@ export function createSceneView(options) {
     texture.minFilter = THREE.NearestFilter;
     texture.generateMipmaps = false;
     texture.needsUpdate = true;
-    disposables.push(texture);
+    disposables.add(texture);
     add(bufferGeometry(plane(), false, false), material(program(h.shader), {
       u_projection: projection, u_view: view, u_model: { value: new THREE.Matrix4().fromArray(model(h.position, h.rotation, h.scale)) },
       u_values: { value: texture }, u_rows: { value: h.rows }, u_cols: { value: h.cols },
@@ -133,7 +140,7 @@ export function createSceneView(options) {
   }
   for (const m of scene.meshes) {
     const mat = m.material;
-    add(bufferGeometry(geometryOf(m.primitive, m.segments), true, false), material(program(mat.shader), {
+    add(primitive(m.primitive, m.segments), material(program(mat.shader), {
       u_projection: projection, u_view: view, u_model: { value: new THREE.Matrix4().fromArray(model(m.position, m.rotation, m.scale)) },
       u_color: { value: v3(color(mat.color)) }, u_emissive: { value: v3(color(mat.emissive)) }, u_opacity: { value: mat.opacity },
       ...lightUniforms(),
@@ -210,6 +217,15 @@ export function createSceneView(options) {
       }
     },
     labels,
+    /**
+     * Links this view's shader programs now, without drawing. three.js frees a program as soon as no material
+     * uses it, so a view that replaces another one should compile before the old view is disposed: the programs
+     * they share then stay linked (linking them again costs more than the rest of a frame on a software rasterizer).
+     */
+    compile() {
+      update(0);
+      renderer.compile(root, camera);
+    },
     setSize(w, h) {
       width = w;
       height = h;

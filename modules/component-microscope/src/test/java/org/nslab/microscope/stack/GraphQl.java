@@ -35,6 +35,18 @@ public final class GraphQl {
         }
     }
 
+    /** A JSON document fetched with GET. */
+    public static JsonNode json(String url) {
+        try {
+            return JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static JsonNode tree(String endpoint, String authorization, String query, Map<String, Object> variables) {
         try {
             return JSON.readTree(post(endpoint, authorization, query, variables));
