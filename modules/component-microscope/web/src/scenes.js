@@ -87,8 +87,12 @@ export function attentionScene(report, { reducedMotion = false, labels = true } 
     });
     if (visible) {
       const s = max > 0 ? w / max : 0;
-      meshes.push(link(`link-${k}`, [qx, QUERY_Y, 0], [x, KEY_Y, 0], 0.006 + 0.06 * s,
-        { color: mix('#123040', '#00d4ff', s), emissive: mix('#000000', '#005a70', s), opacity: round(0.1 + 0.9 * s) }));
+      // thickness and opacity follow the weight itself (the weights of a query sum to 1): a head that spreads its
+      // attention draws a fan of hairlines, a head that picks one key draws one thick link; the colour follows
+      // the weight relative to the strongest, so that the strongest link stands out in either case
+      const a = Math.sqrt(w);
+      meshes.push(link(`link-${k}`, [qx, QUERY_Y, 0], [x, KEY_Y, 0], 0.004 + 0.07 * a,
+        { color: mix('#123040', '#00d4ff', s), emissive: mix('#000000', '#005a70', s), opacity: round(0.15 + 0.85 * a) }));
     }
     if (labels && (t <= 40 || k === p)) {
       labelList.push({ id: `token-${k}`, text: tokens[k].text.trim() || '·', anchor: [x, KEY_Y - 0.6, 0], size: 12,

@@ -31,10 +31,11 @@ import org.openqa.selenium.WebElement;
 class MicroscopeBenchmark {
 
     private static final int WARM_UP_QUERIES = 400;
+    private static final int PASSES = 4;
     private static final String[] WORDS = "the jury said that it did find the court had been charged by the city and its people".split(" ");
 
     @Test
-    void measure() throws IOException {
+    void measure() throws Exception {
         List<String> lines = new ArrayList<>();
         try (Browser browser = new Browser()) {
             browser.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
@@ -49,41 +50,39 @@ class MicroscopeBenchmark {
             lines.add("WebGL renderer: " + renderer);
             lines.add(warmUp());
             WebElement input = browser.driver.findElement(By.id("nsm-prompt"));
-            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-            // typing word by word: each word is one input event; the view follows every one
-            for (int round = 0; round < 2; round++) {
-                for (String w : WORDS) {
-                    long before = browser.updates();
-                    long drawnBefore = ((Number) browser.js("return microscopeTest.drawn.length")).longValue();
-                    // one input event per word (as a paste or an input method commits text), so that every update is
-                    // one request: sendKeys would make one input event per character
-                    browser.driver.executeCdpCommand("Input.insertText", Map.of("text", w + " "));
-                    browser.waitFor("microscopeTest.updates.length > " + before + " && microscopeTest.drawn.length > " + drawnBefore,
-                            Duration.ofSeconds(20));
+            browser.js("microscopeTest.measured = []");
+            // typing word by word: each word is one input event; the view follows every one. Each pass types the
+            // words twice from an empty prompt (up to 51 tokens); the updates of the second half of passes 2 to
+            // PASSES are measured (the first pass warms the page up)
+            for (int pass = 0; pass < PASSES; pass++) {
+                input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+                for (int round = 0; round < 2; round++) {
+                    for (String w : WORDS) {
+                        long before = browser.updates();
+                        long drawnBefore = ((Number) browser.js("return microscopeTest.drawn.length")).longValue();
+                        // one input event per word (as a paste or an input method commits text), so that every update
+                        // is one request: sendKeys would make one input event per character
+                        browser.driver.executeCdpCommand("Input.insertText", Map.of("text", w + " "));
+                        browser.waitFor("microscopeTest.updates.length > " + before + " && microscopeTest.drawn.length > " + drawnBefore,
+                                Duration.ofSeconds(20));
+                        if (pass > 0 && round == 1) {
+                            browser.js("microscopeTest.measured.push({ update: microscopeTest.updates.at(-1), drawn: microscopeTest.drawn.at(-1),"
+                                    + " query: microscopeTest.log.graphql.at(-1).ms })");
+                        }
+                    }
                 }
             }
-            @SuppressWarnings("unchecked")
-            List<Number> ms = (List<Number>) browser.js("return microscopeTest.updates.slice(-" + (WORDS.length) + ").map((u) => u.ms)");
-            @SuppressWarnings("unchecked")
-            List<Number> drawn = (List<Number>) browser.js("return microscopeTest.drawn.slice(-" + (WORDS.length) + ").map((u) => u.ms)");
-            @SuppressWarnings("unchecked")
-            List<Number> gql = (List<Number>) browser.js("return microscopeTest.log.graphql.slice(-" + (WORDS.length) + ").map((g) => g.ms)");
-            lines.add(summary("prompt typed -> view updated (ms: input event to the end of the DOM and scene update)", ms));
-            lines.add(summary("  of which the Microscope query through the gateway (ms)", gql));
+            lines.add(summary("prompt typed -> view updated (ms: input event to the end of the DOM and scene update)", measured(browser, "m.update.ms")));
+            lines.add(summary("  of which the Microscope query through the gateway (ms)", measured(browser, "m.query")));
             // where the rest goes: the module's own timing of each step (web/src/index.js, detail.phases)
             for (String phase : List.of("decode", "controls", "table", "gallery", "panels", "scene", "render")) {
-                @SuppressWarnings("unchecked")
-                List<Number> values = (List<Number>) browser.js("return microscopeTest.updates.slice(-" + WORDS.length
-                        + ").map((u) => u.phases?.['" + phase + "'] ?? 0)");
-                lines.add(summary("  step " + phase + " (ms)", values));
+                lines.add(summary("  step " + phase + " (ms)", measured(browser, "m.update.phases?.['" + phase + "'] ?? 0")));
             }
-            lines.add(summary("prompt typed -> first frame of the new view issued (ms, next animation frame)", drawn));
-            @SuppressWarnings("unchecked")
-            List<Number> firstFrame = (List<Number>) browser.js("return microscopeTest.drawn.slice(-" + (WORDS.length) + ").map((u) => u.firstFrame ?? 0)");
-            lines.add(summary("  of which drawing that first frame (ms: the view's render call, GPU uploads included)", firstFrame));
-            @SuppressWarnings("unchecked")
-            List<Number> painted = (List<Number>) browser.js("return microscopeTest.drawn.slice(-" + (WORDS.length) + ").map((u) => u.painted ?? 0)");
-            lines.add(summary("prompt typed -> that frame's style, layout and paint done (ms: a task posted from the frame)", painted));
+            lines.add(summary("prompt typed -> first frame of the new view issued (ms, next animation frame)", measured(browser, "m.drawn.ms")));
+            lines.add(summary("  of which drawing that first frame (ms: the view's render call, GPU uploads included)",
+                    measured(browser, "m.drawn.firstFrame ?? 0")));
+            lines.add(summary("prompt typed -> that frame's style, layout and paint done (ms: a task posted from the frame)",
+                    measured(browser, "m.drawn.painted ?? 0")));
             lines.add("  prompt tokens at the end: " + browser.js("return document.querySelectorAll('.nsm-token').length"));
             lines.add("  answer size at the end (characters of JSON): " + browser.js("return microscopeTest.log.lastBytes ?? 'n/a'"));
 
@@ -102,6 +101,15 @@ class MicroscopeBenchmark {
             lines.add(summary("frame interval while animating at 1280x720 (ms)", frames));
             lines.add(String.format(Locale.ROOT, "  frames per second: %.1f", 1000.0 / mean(frames)));
             lines.add("  canvas: " + browser.js("const c = document.querySelector('.nsm canvas'); return c.width + 'x' + c.height"));
+            // the same query from a Java client while the view animates and with the module unmounted: how much of
+            // the query's time in the page is the software rasterizer (Chromium's GPU process) taking the 2 cores
+            lines.add(summary("Microscope query (51 tokens) from a Java client while the view animates (ms)", queriesFromJava(40)));
+            browser.jsAsync("const done = arguments[0]; microscopeTest.unmount().then(() => done(true), (e) => done(String(e)));");
+            Thread.sleep(1000);
+            lines.add(summary("  the same with the module unmounted (no WebGL drawing) (ms)", queriesFromJava(40)));
+            browser.jsAsync("const done = arguments[0]; microscopeTest.mount().then(() => done(true), (e) => done(String(e)));");
+            browser.waitFor("microscopeTest.liveContexts() === 1 && document.querySelector('.nsm canvas')", Duration.ofSeconds(30));
+            Thread.sleep(2000);
             // a picture of the attention view and of the feed-forward view, for people reviewing the module
             Path target = PlatformStack.root().resolve("modules/component-microscope/target");
             Files.write(target.resolve("attention-view.png"), browser.driver.getScreenshotAs(OutputType.BYTES));
@@ -114,22 +122,42 @@ class MicroscopeBenchmark {
         Files.writeString(PlatformStack.root().resolve("modules/component-microscope/target/benchmark.txt"), text + "\n");
     }
 
+    /** The module's own {@code Microscope} document (its manifest) sent through the gateway as a guest. */
+    private record MicroscopeQuery(String endpoint, String guest, String document) {
+
+        static MicroscopeQuery create() {
+            JsonNode manifest = GraphQl.json(PlatformStack.moduleUrl() + "/component-microscope/module.json");
+            String document = null;
+            for (JsonNode operation : manifest.path("operations")) {
+                if ("Microscope".equals(operation.path("name").asText())) {
+                    document = operation.path("document").asText();
+                }
+            }
+            String endpoint = PlatformStack.gatewayUrl() + "/graphql";
+            String guest = "Guest " + GraphQl.tree(endpoint, null, "mutation { startGuestSession { token } }", Map.of())
+                    .path("data").path("startGuestSession").path("token").asText();
+            return new MicroscopeQuery(endpoint, guest, document);
+        }
+
+        /** Sends the query; returns its wall time in milliseconds. */
+        double send(String prompt) {
+            long started = System.nanoTime();
+            String answer = GraphQl.post(endpoint, guest, document, Map.of("input", Map.of("prompt", prompt, "head", 0, "top", 5)));
+            double ms = (System.nanoTime() - started) / 1e6;
+            if (!answer.contains("\"packedAttention\"")) {
+                throw new IllegalStateException("the Microscope query failed: " + answer.substring(0, Math.min(300, answer.length())));
+            }
+            return ms;
+        }
+    }
+
     /**
      * Services in use are warm: before the page is measured, the module's own {@code Microscope} document goes
-     * through the gateway as a guest {@value #WARM_UP_QUERIES} times, with the prompts the benchmark will type, so that
-     * the measurement is of JIT-compiled services rather than of their first hundred requests.
+     * through the gateway {@value #WARM_UP_QUERIES} times, with the prompts the benchmark will type, so that the
+     * measurement is of JIT-compiled services rather than of their first hundred requests.
      */
     private static String warmUp() {
-        JsonNode manifest = GraphQl.json(PlatformStack.moduleUrl() + "/component-microscope/module.json");
-        String document = null;
-        for (JsonNode operation : manifest.path("operations")) {
-            if ("Microscope".equals(operation.path("name").asText())) {
-                document = operation.path("document").asText();
-            }
-        }
-        String endpoint = PlatformStack.gatewayUrl() + "/graphql";
-        String guest = "Guest " + GraphQl.tree(endpoint, null, "mutation { startGuestSession { token } }", Map.of())
-                .path("data").path("startGuestSession").path("token").asText();
+        MicroscopeQuery query = MicroscopeQuery.create();
         long started = System.nanoTime();
         StringBuilder prompt = new StringBuilder();
         for (int i = 0; i < WARM_UP_QUERIES; i++) {
@@ -137,13 +165,28 @@ class MicroscopeBenchmark {
                 prompt.setLength(0);
             }
             prompt.append(WORDS[i % WORDS.length]).append(' ');
-            String answer = GraphQl.post(endpoint, guest, document, Map.of("input", Map.of("prompt", prompt.toString(), "head", 0, "top", 5)));
-            if (!answer.contains("\"packedAttention\"")) {
-                throw new IllegalStateException("warm-up query failed: " + answer.substring(0, Math.min(300, answer.length())));
-            }
+            query.send(prompt.toString());
         }
         return String.format(Locale.ROOT, "services warmed up: %d Microscope queries through the gateway in %.1f s", WARM_UP_QUERIES,
                 (System.nanoTime() - started) / 1e9);
+    }
+
+    /** The 51-token query sent {@code n} times, one every 200 ms, from this JVM: its latency without the page's part. */
+    private static List<Number> queriesFromJava(int n) throws InterruptedException {
+        MicroscopeQuery query = MicroscopeQuery.create();
+        String prompt = String.join(" ", WORDS) + " " + String.join(" ", WORDS);
+        List<Number> ms = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            ms.add(query.send(prompt));
+            Thread.sleep(200);
+        }
+        return ms;
+    }
+
+    /** One number of every measured update: {@code expression} of {@code m} (update, drawn, query). */
+    @SuppressWarnings("unchecked")
+    private static List<Number> measured(Browser browser, String expression) {
+        return (List<Number>) browser.js("return microscopeTest.measured.map((m) => " + expression + ")");
     }
 
     private static double mean(List<Number> values) {

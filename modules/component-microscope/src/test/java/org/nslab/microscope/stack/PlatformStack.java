@@ -74,9 +74,14 @@ public class PlatformStack implements QuarkusTestResourceLifecycleManager {
             common.put("KAFKA_BOOTSTRAP_SERVERS", TestServers.kafkaBootstrapServers());
             common.put("NSLAB_KEYCLOAK_URL", TestServers.keycloakUrl());
             common.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            common.put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
+            common.put("QUARKUS_HTTP_ACCESS_LOG_PATTERN", "%m %U %s %b %D");
+            common.put("QUARKUS_HTTP_RECORD_REQUEST_START_TIME", "true");
 
             Map<String, String> simulation = new HashMap<>(common);
             simulation.putAll(REFERENCE);
+            // the module does not use the data pipeline: measuring the corpus at start would only load the 2 cores
+            simulation.put("NSLAB_SIMULATION_DATA_WARM_UP", "false");
             simulation.put("QUARKUS_HTTP_PORT", String.valueOf(simulationPort));
             simulation.put("NSLAB_SIMULATION_DATA_DIR", logs.resolve("simulation-data").toString());
             launch("simulation", root().resolve("services/simulation/target/quarkus-app/quarkus-run.jar"), simulation, logs,
