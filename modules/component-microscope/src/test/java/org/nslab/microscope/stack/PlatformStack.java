@@ -74,6 +74,7 @@ public class PlatformStack implements QuarkusTestResourceLifecycleManager {
             common.put("KAFKA_BOOTSTRAP_SERVERS", TestServers.kafkaBootstrapServers());
             common.put("NSLAB_KEYCLOAK_URL", TestServers.keycloakUrl());
             common.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            // every request with its server time in ms (%D) in target/stack/*.log, to set beside the page's own timing
             common.put("QUARKUS_HTTP_ACCESS_LOG_ENABLED", "true");
             common.put("QUARKUS_HTTP_ACCESS_LOG_PATTERN", "%m %U %s %b %D");
             common.put("QUARKUS_HTTP_RECORD_REQUEST_START_TIME", "true");
