@@ -96,7 +96,7 @@ export async function mount(element, host) {
     host, element, prompt: EXAMPLES[0], layer: null, head: 0, position: null, report: null, tab: 'attention',
     seq: 0, timer: null, raf: 0, view: null, renderer: null, shaders: null, visited: new Set(), lastEmit: new Map(),
     reducedMotion: !!host.reducedMotion, updates: 0, started: 0, cellFocus: { q: 0, k: 0 }, disposed: false,
-    inFlight: 0, pending: false,
+    inFlight: 0, pending: false, rendered: 0,
   };
   current = state;
   const root = el('section', { class: 'nsm', 'aria-label': 'Component Microscope' });
@@ -391,20 +391,13 @@ async function update(state, { immediate = false } = {}) {
     if (!immediate) interacted(state, 'attention', 'prompt');
   }
   const renderStart = performance.now();
-  render(state, phases);
-  const end = performance.now();
-  phases.render = end - renderStart;
-  const ms = end - started;
-  performance.measure('nsm:update', { start: started, end });
-  performance.clearMeasures('nsm:update');
-  state.updates++;
-  state.root.dataset.updates = String(state.updates);
-  state.root.dataset.lastUpdateMs = ms.toFixed(1);
+  const rendered = render(state, phases);
+  const shown = performance.now();
+  phases.render = shown - renderStart;
   state.root.dataset.focus = `${state.layer},${state.head},${state.position}`;
-  const detail = { prompt, ms, phases, layer: state.layer, head: state.head, position: state.position };
-  state.element.dispatchEvent(new CustomEvent('microscope:updated', { detail }));
-  // the first frame of the new view: its draw calls are issued in the next animation frame, and the page's style,
-  // layout and paint of the update follow in the same frame (a task posted from the frame runs after them)
+  // The first frame of the new view: its draw calls are issued in the next animation frame, and the page's style,
+  // layout and paint of the update follow in the same frame (a task posted from the frame runs after them). The
+  // open panel below the view (the weights table, the gallery) is brought up to date after that frame.
   requestAnimationFrame(() => {
     if (state.disposed) return;
     const drawnMs = performance.now() - started;
@@ -416,6 +409,17 @@ async function update(state, { immediate = false } = {}) {
       const paintedMs = performance.now() - started;
       state.root.dataset.lastDrawnMs = drawnMs.toFixed(1);
       state.element.dispatchEvent(new CustomEvent('microscope:drawn', { detail: { prompt, ms: drawnMs, firstFrame, painted: paintedMs } }));
+      if (rendered !== state.rendered) return; // a newer answer is shown; it brings the panel up to date
+      renderPanel(state, state.tab, phases);
+      const end = performance.now();
+      const ms = end - started;
+      performance.measure('nsm:update', { start: started, end });
+      performance.clearMeasures('nsm:update');
+      state.updates++;
+      state.root.dataset.updates = String(state.updates);
+      state.root.dataset.lastUpdateMs = ms.toFixed(1);
+      const detail = { prompt, ms, view: shown - started, phases, layer: state.layer, head: state.head, position: state.position };
+      state.element.dispatchEvent(new CustomEvent('microscope:updated', { detail }));
     };
     channel.port2.postMessage(null);
   });
@@ -438,10 +442,13 @@ function render(state, phases = {}) {
     renderHeads(state);
     renderFocus(state);
   });
-  // the open panel now; the hidden ones when they are opened (openTab)
+  // the open panel: now when there is no 3D view above it, else after the view's first frame (update); the
+  // hidden panels when they are opened (openTab)
   state.stale = new Set(COMPONENTS.map((c) => c.id));
-  renderPanel(state, state.tab, phases);
+  if (state.stage.hidden) renderPanel(state, state.tab, phases);
   timed(phases, 'scene', () => renderStage(state));
+  state.rendered++;
+  return state.rendered;
 }
 
 const PANEL_STEPS = Object.freeze({
