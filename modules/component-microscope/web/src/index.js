@@ -9,6 +9,7 @@ import { attentionScene, feedForwardScene } from './scenes.js';
 import { ACTIVATIONS, curvePath } from './activations.js';
 import { EXAMPLES, attentionOf, fetchNeuronAtlas, fetchReport, showToken } from './api.js';
 import { STYLE } from './style.js';
+import { keptRows } from './table.js';
 
 const MODULE_ID = 'component-microscope';
 const COMPONENTS = Object.freeze([
@@ -551,39 +552,64 @@ function renderFocus(state) {
   state.caption.textContent = state.tab === 'attention' ? alternative : state.caption.textContent;
 }
 
+/** The cells of one query row from key `from` on, as HTML (every cell out of the roving tab order). */
+function tableCells(q, row, from, t) {
+  const html = [];
+  for (let k = from; k < t; k++) {
+    const w = row[k];
+    if (k <= q) {
+      const s = Math.sqrt(w);
+      const [r, g, b] = colormap(s);
+      html.push(`<td role="gridcell" tabindex="-1" data-q="${q}" data-k="${k}" data-weight="${w}" `
+        + `style="background: rgb(${r}, ${g}, ${b});${s > 0.6 ? ' color: rgb(0, 0, 0);' : ''}">${fmt(w)}</td>`);
+    } else {
+      html.push(`<td role="gridcell" tabindex="-1" data-q="${q}" data-k="${k}" data-weight="${w}"></td>`);
+    }
+  }
+  return html.join('');
+}
+
 function renderTable(state) {
   const { tokens, focus } = state.report;
   const matrix = attentionOf(state.report, focus.layer, focus.head);
   const t = tokens.length;
+  const ids = tokens.map((tok) => tok.id);
   const keep = state.cellFocus;
   const q0 = Math.min(keep.q, t - 1);
   const k0 = Math.min(keep.k, q0);
-  // t² cells: written as one HTML string (parsed natively), not created one element and one attribute at a time
   const names = tokens.map((tok) => escapeHtml(showToken(tok.text)));
-  const html = ['<thead><tr><th scope="col">query ↓ key →</th>'];
-  for (let k = 0; k < t; k++) html.push(`<th scope="col" title="key ${k + 1}">${names[k]}</th>`);
-  html.push('</tr></thead><tbody>');
-  for (let q = 0; q < t; q++) {
-    const row = matrix[q];
-    html.push(`<tr aria-selected="${q === focus.position}"><th scope="row">${names[q]}</th>`);
-    for (let k = 0; k < t; k++) {
-      const w = row[k];
-      const tab = q === q0 && k === k0 ? 0 : -1;
-      if (k <= q) {
-        const s = Math.sqrt(w);
-        const [r, g, b] = colormap(s);
-        html.push(`<td role="gridcell" tabindex="${tab}" data-q="${q}" data-k="${k}" data-weight="${w}" `
-          + `style="background: rgb(${r}, ${g}, ${b});${s > 0.6 ? ' color: rgb(0, 0, 0);' : ''}">${fmt(w)}</td>`);
-      } else {
-        html.push(`<td role="gridcell" tabindex="${tab}" data-q="${q}" data-k="${k}" data-weight="${w}"></td>`);
-      }
-    }
-    html.push('</tr>');
-  }
-  html.push('</tbody>');
+  const head = ['<tr><th scope="col">query ↓ key →</th>'];
+  for (let k = 0; k < t; k++) head.push(`<th scope="col" title="key ${k + 1}">${names[k]}</th>`);
+  head.push('</tr>');
   const hadFocus = state.table.contains(document.activeElement);
-  state.table.innerHTML = html.join('');
-  if (hadFocus) state.table.querySelector('td[tabindex="0"]')?.focus();
+  const kept = keptRows(state.tableShown, focus.layer, focus.head, ids, matrix);
+  if (kept === 0) {
+    // t² cells: written as one HTML string (parsed natively), not created one element and one attribute at a time
+    const html = [`<thead>${head.join('')}</thead><tbody>`];
+    for (let q = 0; q < t; q++) html.push(`<tr><th scope="row">${names[q]}</th>${tableCells(q, matrix[q], 0, t)}</tr>`);
+    html.push('</tbody>');
+    state.table.innerHTML = html.join('');
+  } else {
+    // as a prompt grows, only the new rows are written; the kept rows get the new keys' (masked) cells
+    state.table.tHead.innerHTML = head.join('');
+    const body = state.table.tBodies[0];
+    while (body.rows.length > kept) body.lastElementChild.remove();
+    for (let q = 0; q < kept; q++) {
+      const row = body.rows[q];
+      while (row.cells.length > t + 1) row.lastElementChild.remove();
+      if (row.cells.length < t + 1) row.insertAdjacentHTML('beforeend', tableCells(q, matrix[q], row.cells.length - 1, t));
+    }
+    const html = [];
+    for (let q = kept; q < t; q++) html.push(`<tr><th scope="row">${names[q]}</th>${tableCells(q, matrix[q], 0, t)}</tr>`);
+    body.insertAdjacentHTML('beforeend', html.join(''));
+    state.table.querySelectorAll('td[tabindex="0"]').forEach((cell) => { cell.tabIndex = -1; });
+  }
+  state.tableShown = { layer: focus.layer, head: focus.head, ids, matrix };
+  const body = state.table.tBodies[0];
+  for (let q = 0; q < t; q++) body.rows[q].setAttribute('aria-selected', String(q === focus.position));
+  const roving = body.rows[q0].cells[k0 + 1];
+  roving.tabIndex = 0;
+  if (hadFocus && !state.table.contains(document.activeElement)) roving.focus();
   state.table.onkeydown = (e) => {
     const cell = e.target.closest('td');
     if (!cell) return;

@@ -78,11 +78,8 @@ class MicroscopeBrowserTests {
         return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
-    @Test
-    void aTypedPromptShowsTheAttentionWeightsOfTheSimulationsTraceForThatPrompt() {
-        browser.open(false);
-        String prompt = "The jury said the jury was tired.";
-        typePrompt(prompt);
+    /** Every cell of the weights table against the simulation's trace of the prompt (the view's layer and focus). */
+    private JsonNode assertTableIsTheTrace(String prompt) {
         int[] f = focus();
         @SuppressWarnings("unchecked")
         List<List<Object>> cells = (List<List<Object>>) browser.js("""
@@ -102,6 +99,22 @@ class MicroscopeBrowserTests {
                 assertEquals(String.format(java.util.Locale.ROOT, "%.3f", expected), cell.get(3));
             }
         }
+        assertEquals(String.valueOf(f[2]), browser.js("return document.querySelector('table[role=grid] tr[aria-selected=true]').rowIndex - 1 + ''"),
+                "the selected token's row is marked");
+        assertEquals(1L, browser.js("return document.querySelectorAll('table[role=grid] td[tabindex=\"0\"]').length"),
+                "one cell in the tab order");
+        return trace;
+    }
+
+    @Test
+    void aTypedPromptShowsTheAttentionWeightsOfTheSimulationsTraceForThatPrompt() {
+        browser.open(false);
+        String prompt = "The jury said the jury was tired.";
+        typePrompt(prompt);
+        int[] f = focus();
+        JsonNode trace = assertTableIsTheTrace(prompt);
+        JsonNode weights = trace.path("attention").path(f[1]).path("weights");
+        int t = trace.path("tokens").size();
         @SuppressWarnings("unchecked")
         List<String> tokens = (List<String>) browser.js("return [...document.querySelectorAll('.nsm-token')].map((b) => b.dataset.position)");
         assertEquals(t, tokens.size(), "one token button per token of the trace");
@@ -119,6 +132,39 @@ class MicroscopeBrowserTests {
         assertTrue(firstLink.startsWith(bestToken + " (" + String.format(java.util.Locale.ROOT, "%.3f", row.path(best).asDouble()) + ")"),
                 announced);
         assertEquals("polite", browser.js("return document.getElementById('nsm-strongest').getAttribute('aria-live')"));
+    }
+
+    @Test
+    void theTableFollowsAPromptThatGrowsWordByWordAndShrinks() {
+        browser.open(false);
+        WebElement input = browser.driver.findElement(By.id("nsm-prompt"));
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        StringBuilder prompt = new StringBuilder();
+        for (String word : "The jury said it did find".split(" ")) {
+            prompt.append(word).append(' ');
+            browser.driver.executeCdpCommand("Input.insertText", Map.of("text", word + " "));
+            browser.waitFor("microscopeTest.updates.length && microscopeTest.updates.at(-1).prompt === " + quote(prompt.toString()),
+                    Duration.ofSeconds(30));
+        }
+        assertTableIsTheTrace(prompt.toString());
+        // as the prompt grows the rows on screen stay (causal attention leaves them as they were); only new ones come
+        browser.js("document.querySelector('table[role=grid] tbody tr').dataset.probe = 'kept'");
+        prompt.append("that ");
+        browser.driver.executeCdpCommand("Input.insertText", Map.of("text", "that "));
+        browser.waitFor("microscopeTest.updates.length && microscopeTest.updates.at(-1).prompt === " + quote(prompt.toString()),
+                Duration.ofSeconds(30));
+        assertTableIsTheTrace(prompt.toString());
+        assertEquals("kept", browser.js("return document.querySelector('table[role=grid] tbody tr').dataset.probe"));
+        // a word taken back and another typed: the rows and keys that went are gone, the new ones are the trace's
+        for (int i = 0; i < "did find that ".length(); i++) {
+            input.sendKeys(Keys.BACK_SPACE);
+        }
+        prompt.setLength(prompt.length() - "did find that ".length());
+        prompt.append("was");
+        input.sendKeys("was");
+        browser.waitFor("microscopeTest.updates.length && microscopeTest.updates.at(-1).prompt === " + quote(prompt.toString()),
+                Duration.ofSeconds(30));
+        assertTableIsTheTrace(prompt.toString());
     }
 
     @Test
