@@ -774,13 +774,9 @@ function renderStage(state) {
   const options = { reducedMotion: state.reducedMotion };
   const description = state.tab === 'feed-forward' ? feedForwardScene(state.report, options) : attentionScene(state.report, options);
   if (state.tab === 'feed-forward') state.caption.textContent = state.ffnSummary.textContent;
-  const previous = state.view;
   state.view = createSceneView({ renderer: state.renderer, scene: normalizeScene(description), shaders: state.shaders,
-    width: VIEW_WIDTH, height: VIEW_HEIGHT, overlay: state.overlay });
+    width: VIEW_WIDTH, height: VIEW_HEIGHT, overlay: state.overlay, replaces: state.view });
   state.view.setSize(VIEW_WIDTH, VIEW_HEIGHT);
-  // the new view takes hold of the shader programs before the old one lets go of them (no relinking)
-  state.view.compile();
-  previous?.dispose();
   state.root.dataset.scene = description.title;
   state.root.dataset.animating = String(!state.reducedMotion);
   if (state.reducedMotion) {

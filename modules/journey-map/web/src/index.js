@@ -253,13 +253,10 @@ class JourneyMap {
     const scene = normalizeScene(doc);
     if (!this.shaders) this.shaders = await loadShaders(shaderNames(scene), (file) => this.host.loadShader(file));
     const keepCamera = this.view ? this.cameraNow() : null;
-    const previous = this.view;
     this.scene = scene;
     this.resize(false);
-    this.view = createSceneView({ renderer: this.renderer, scene, shaders: this.shaders, width: this.width, height: this.height });
-    // the new view takes hold of the shader programs before the old one lets go of them (no relinking)
-    this.view.compile();
-    if (previous) previous.dispose();
+    this.view = createSceneView({ renderer: this.renderer, scene, shaders: this.shaders, width: this.width, height: this.height,
+      replaces: this.view });
     this.labelIds = scene.labels.map((l) => l.id);
     this.branchLabels = scene.labels.map((l, i) => [l, i]).filter(([l]) => l.id.startsWith('branch-'));
     this.overlay.replaceChildren(...this.branchLabels.map(([l]) => h('span', { class: 'jm-branch-label', text: l.text, style: { color: l.color } })));

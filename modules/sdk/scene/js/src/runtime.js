@@ -48,6 +48,8 @@ const v3 = (a) => new THREE.Vector3(a[0], a[1], a[2]);
  * @param options.shaders    Map name → {vertex, fragment} (loadShaders)
  * @param options.width, options.height  drawing-buffer size in pixels
  * @param options.overlay    optional element on top of the canvas, for the labels
+ * @param options.replaces   optional view (on the same renderer) that this one replaces: disposed once this view
+ *                           holds the shader programs they share, so those are not linked again
  */
 export function createSceneView(options) {
   const { scene, shaders } = options;
@@ -201,6 +203,15 @@ export function createSceneView(options) {
     });
   }
 
+  if (options.replaces) {
+    // Link this view's shader programs before the view it replaces lets go of them: three.js frees a program as
+    // soon as no material uses it, and linking them again costs more than the rest of a frame on a software
+    // rasterizer.
+    update(0);
+    renderer.compile(root, camera);
+    options.replaces.dispose();
+  }
+
   return {
     renderer,
     /** Draws the scene at time t seconds. */
@@ -217,15 +228,6 @@ export function createSceneView(options) {
       }
     },
     labels,
-    /**
-     * Links this view's shader programs now, without drawing. three.js frees a program as soon as no material
-     * uses it, so a view that replaces another one should compile before the old view is disposed: the programs
-     * they share then stay linked (linking them again costs more than the rest of a frame on a software rasterizer).
-     */
-    compile() {
-      update(0);
-      renderer.compile(root, camera);
-    },
     setSize(w, h) {
       width = w;
       height = h;
