@@ -13,12 +13,12 @@ import java.util.UUID;
  * @param guestKey the guest's {@code public/guest-…}
  * @param events   how many of the guest's events moved
  */
-public record GuestProgressMerged(UUID id, Instant time, int schemaVersion, String key, String guestKey, long events) {
+public record GuestProgressMerged(UUID id, Instant time, int schemaVersion, ActorKey key, ActorKey guestKey, long events) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String SCHEMA = "guest-progress-merged.v1";
 
-    public static UUID idOf(String guestKey, String accountKey) {
+    public static UUID idOf(ActorKey guestKey, ActorKey accountKey) {
         return UUID.nameUUIDFromBytes(("merge|" + guestKey + "|" + accountKey).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -1,6 +1,7 @@
 package org.nslab.events;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -11,19 +12,34 @@ import java.util.UUID;
  * @param id            event id, also the xAPI statement id; consumers deduplicate on it
  * @param time          when the gateway accepted the statement
  * @param schemaVersion always {@link #SCHEMA_VERSION}
- * @param key           {@code tenant/actorId}, the Kafka record key
+ * @param key           the actor's key, {@code tenant/actorId} on the wire and the Kafka record key
  */
-public record LearningEventRecorded(UUID id, Instant time, int schemaVersion, String key, Statement statement) {
+public record LearningEventRecorded(UUID id, Instant time, int schemaVersion, ActorKey key, Statement statement) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String SCHEMA = "learning-event-recorded.v1";
 
+    /**
+     * The event of a statement, keyed by its actor.
+     *
+     * @throws InvalidEventException when the actor's tenant or id cannot form a key (naming the field, as the
+     *                               contract check would)
+     */
     public static LearningEventRecorded of(UUID id, Instant time, Statement statement) {
-        return new LearningEventRecorded(id, time, SCHEMA_VERSION, keyOf(statement.actor()), statement);
+        Actor actor = statement.actor();
+        ActorKey key;
+        try {
+            key = ActorKey.of(actor);
+        } catch (IllegalArgumentException e) {
+            String field = ActorKey.isTenant(actor.tenant()) ? "/statement/actor/id" : "/statement/actor/tenant";
+            throw new InvalidEventException(SCHEMA, List.of(new InvalidEventException.Violation(field, e.getMessage())));
+        }
+        return new LearningEventRecorded(id, time, SCHEMA_VERSION, key, statement);
     }
 
+    /** The actor's key as text, {@code tenant/actorId}: {@link ActorKey#of} for callers that pass it on as a string. */
     public static String keyOf(Actor actor) {
-        return actor.tenant() + "/" + actor.id();
+        return ActorKey.of(actor).toString();
     }
 
     public enum ActorKind { LEARNER, GUEST }

@@ -10,16 +10,17 @@ import org.nslab.events.LearningEventRecorded.Actor;
  * The id is derived from the learner and the milestone, so the same milestone is never announced twice
  * with different ids.
  *
- * @param milestone {@code LEVEL_EXPLORED}, {@code STAGE_VISITED}, {@code QUIZ_MASTERED}, {@code PATH_COMPLETED}, {@code ALL_LEVELS_EXPLORED}
+ * @param key       the learner, {@code tenant/actorId} on the wire
+ * @param milestone what was reached
  * @param objectId  the level, stage, quiz or path
  */
-public record MilestoneReached(UUID id, Instant time, int schemaVersion, String key, Actor actor, String milestone,
+public record MilestoneReached(UUID id, Instant time, int schemaVersion, ActorKey key, Actor actor, MilestoneKind milestone,
                                String objectId) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String SCHEMA = "milestone-reached.v1";
 
-    public static UUID idOf(String actorKey, String milestone, String objectId) {
+    public static UUID idOf(ActorKey actorKey, MilestoneKind milestone, String objectId) {
         return UUID.nameUUIDFromBytes(("milestone|" + actorKey + "|" + milestone + "|" + objectId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -11,7 +11,7 @@ import org.nslab.events.LearningEventRecorded.Statement;
  * Contract: {@code schemas/quiz-attempt-graded.v1.json}; topic {@link Topics#QUIZ_ATTEMPT_GRADED}, keyed by learner.
  *
  * @param id            event id (also the xAPI statement id and the attempt id); consumers deduplicate on it
- * @param key           {@code tenant/actorId}
+ * @param key           the learner, {@code tenant/actorId} on the wire
  * @param quizId        the quiz the question belongs to
  * @param questionCount how many questions the quiz has, so consumers can compute mastery
  * @param passScore     share of the quiz's questions answered correctly at which it counts as mastered
@@ -20,8 +20,8 @@ import org.nslab.events.LearningEventRecorded.Statement;
  * @param attemptNumber 1 for the first attempt at this question
  * @param releaseId     the content release the question came from
  */
-public record QuizAttemptGraded(UUID id, Instant time, int schemaVersion, String key, Statement statement, String quizId,
-                                int questionCount, double passScore, String targetKind, String targetId, int attemptNumber,
+public record QuizAttemptGraded(UUID id, Instant time, int schemaVersion, ActorKey key, Statement statement, String quizId,
+                                int questionCount, double passScore, TargetKind targetKind, String targetId, int attemptNumber,
                                 String releaseId) {
 
     public static final int SCHEMA_VERSION = 1;

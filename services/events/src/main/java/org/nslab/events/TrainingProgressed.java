@@ -10,14 +10,14 @@ import java.util.UUID;
  * pure state changes; {@code validationLoss} only on steps that evaluated.
  */
 public record TrainingProgressed(UUID id, Instant time, int schemaVersion, String key, UUID runId, String owner,
-                                 String state, int step, int steps, Double trainLoss, Double validationLoss,
+                                 RunState state, int step, int steps, Double trainLoss, Double validationLoss,
                                  Double learningRate, Double gradientNorm, List<Double> layerGradientNorms,
                                  Double tokensPerSecond) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String SCHEMA = "training-progressed.v1";
 
-    public static TrainingProgressed of(UUID runId, String owner, String state, int step, int steps, Double trainLoss,
+    public static TrainingProgressed of(UUID runId, String owner, RunState state, int step, int steps, Double trainLoss,
                                         Double validationLoss, Double learningRate, Double gradientNorm,
                                         List<Double> layerGradientNorms, Double tokensPerSecond) {
         return new TrainingProgressed(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, runId.toString(), runId, owner, state,

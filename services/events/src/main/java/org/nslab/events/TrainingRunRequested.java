@@ -14,12 +14,17 @@ import java.util.UUID;
  * @param stepBudget steps to train before pausing again (a STEP request), absent for "until the end"
  */
 public record TrainingRunRequested(UUID id, Instant time, int schemaVersion, String key, UUID runId, String owner,
-                                   String reason, Integer stepBudget) {
+                                   Reason reason, Integer stepBudget) {
 
     public static final int SCHEMA_VERSION = 1;
     public static final String SCHEMA = "training-run-requested.v1";
 
-    public static TrainingRunRequested of(UUID runId, String owner, String reason, Integer stepBudget) {
+    /** Why a run waits for a worker; the constant names are the wire spelling. */
+    public enum Reason {
+        STARTED, RESUMED, STEPPED, HANDED_OVER
+    }
+
+    public static TrainingRunRequested of(UUID runId, String owner, Reason reason, Integer stepBudget) {
         return new TrainingRunRequested(UUID.randomUUID(), Instant.now(), SCHEMA_VERSION, runId.toString(), runId, owner,
                 reason, stepBudget);
     }

@@ -25,7 +25,7 @@ class EventCodecTest {
         LearningEventRecorded event = EventCodec.decodeLearningEvent(fixture("valid-full"));
 
         assertEquals(UUID.fromString("6f1c1b8e-3a2e-4c1f-9d43-2b8f2f0a7c11"), event.id());
-        assertEquals("demo-university/alice", event.key());
+        assertEquals(new ActorKey("demo-university", "alice"), event.key());
         assertEquals(ActorKind.LEARNER, event.statement().actor().kind());
         assertEquals(LearningVerb.ANSWERED, LearningVerb.fromIri(event.statement().verb().id()).orElseThrow());
         assertEquals(0.5, event.statement().result().scoreScaled());
@@ -105,10 +105,11 @@ class EventCodecTest {
 
     @Test
     void trainingProgressRoundTripsAndAnUnknownStateIsRejected() {
-        TrainingProgressed event = TrainingProgressed.of(UUID.randomUUID(), "demo-university/alice", "RUNNING", 12, 300,
+        TrainingProgressed event = TrainingProgressed.of(UUID.randomUUID(), "demo-university/alice", RunState.RUNNING, 12, 300,
                 4.2, null, 1e-3, 0.7, java.util.List.of(0.3, 0.4), 3900.0);
 
         assertEquals(event, EventCodec.decodeTrainingProgressed(EventCodec.encode(event)));
+        assertTrue(EventCodec.encode(event).contains("\"state\":\"RUNNING\""));
         String broken = EventCodec.encode(event).replace("\"RUNNING\"", "\"SLEEPING\"");
         InvalidEventException e = assertThrows(InvalidEventException.class, () -> EventCodec.decodeTrainingProgressed(broken));
         assertTrue(e.problems().get(0).startsWith("/state"), e.problems().toString());
@@ -116,16 +117,17 @@ class EventCodecTest {
 
     @Test
     void aTrainingRunRequestRoundTripsAndABudgetOutOfRangeIsRejected() {
-        TrainingRunRequested event = TrainingRunRequested.of(UUID.randomUUID(), "demo-university/alice", "STEPPED", 25);
+        TrainingRunRequested event = TrainingRunRequested.of(UUID.randomUUID(), "demo-university/alice", TrainingRunRequested.Reason.STEPPED, 25);
 
         assertEquals(event, EventCodec.decodeTrainingRunRequested(EventCodec.encode(event)));
-        TrainingRunRequested untilTheEnd = TrainingRunRequested.of(UUID.randomUUID(), "demo-university/bob", "HANDED_OVER", null);
+        TrainingRunRequested untilTheEnd = TrainingRunRequested.of(UUID.randomUUID(), "demo-university/bob", TrainingRunRequested.Reason.HANDED_OVER, null);
         assertEquals(untilTheEnd, EventCodec.decodeTrainingRunRequested(EventCodec.encode(untilTheEnd)));
         String broken = EventCodec.encode(event).replace("\"stepBudget\":25", "\"stepBudget\":0");
         InvalidEventException e = assertThrows(InvalidEventException.class, () -> EventCodec.decodeTrainingRunRequested(broken));
         assertTrue(e.problems().get(0).startsWith("/stepBudget"), e.problems().toString());
-        assertThrows(InvalidEventException.class,
-                () -> EventCodec.encode(TrainingRunRequested.of(UUID.randomUUID(), "demo-university/alice", "GUESSED", null)));
+        String guessed = EventCodec.encode(event).replace("\"STEPPED\"", "\"GUESSED\"");
+        InvalidEventException reason = assertThrows(InvalidEventException.class, () -> EventCodec.decodeTrainingRunRequested(guessed));
+        assertTrue(reason.problems().get(0).startsWith("/reason"), reason.problems().toString());
     }
 
     @Test
