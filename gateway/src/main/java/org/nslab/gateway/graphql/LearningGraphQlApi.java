@@ -14,6 +14,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
+import org.nslab.events.ActorKey;
 import org.nslab.events.LearningEventRecorded;
 import org.nslab.events.LearningEventRecorded.Actor;
 import org.nslab.gateway.client.AnalyticsClient.LearnerActivity;
@@ -41,7 +42,7 @@ public class LearningGraphQlApi {
     @PermitAll
     public @NonNull StartGuestSessionPayload startGuestSession() {
         GuestTokens.GuestSession session = guestTokens.issue(UUID.randomUUID(), clock.instant());
-        return new StartGuestSessionPayload(Actors.GUEST_PREFIX + session.guestId(), session.token(), session.expiresAt());
+        return new StartGuestSessionPayload(ActorKey.guestIdOf(session.guestId()), session.token(), session.expiresAt());
     }
 
     @Mutation

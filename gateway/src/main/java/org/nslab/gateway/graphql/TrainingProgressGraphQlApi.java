@@ -40,7 +40,7 @@ public class TrainingProgressGraphQlApi {
     @RolesAllowed({"learner", "instructor", "admin", "guest"})
     public Multi<@NonNull TrainingProgress> trainingProgressed(@NonNull @Id @Name("runId") String runId) {
         String owner = LearningEventRecorded.keyOf(Actors.of(identity));
-        return feed.of(runId, owner).map(e -> new TrainingProgress(e.runId().toString(), e.state(), e.step(), e.steps(), e.trainLoss(),
+        return feed.of(runId, owner).map(e -> new TrainingProgress(e.runId().toString(), e.state().name(), e.step(), e.steps(), e.trainLoss(),
                 e.validationLoss(), e.learningRate(), e.gradientNorm(), e.layerGradientNorms(), e.tokensPerSecond(), e.time()));
     }
 }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.graphql.Type;
+import org.nslab.events.ActorKey;
 import org.nslab.gateway.graphql.UserError;
 import org.nslab.gateway.graphql.Viewer;
 import org.nslab.gateway.learning.LearningClients.LearnerProgressInput;
@@ -24,7 +25,6 @@ import org.nslab.gateway.learning.LearningClients.MergeResult;
 import org.nslab.gateway.learning.LearningClients.ProgressClient;
 import org.nslab.gateway.learning.LearningClients.ProgressResult;
 import org.nslab.gateway.learning.ProgressTypes.LearnerProgress;
-import org.nslab.gateway.security.Actors;
 import org.nslab.gateway.security.GuestTokens;
 
 /** The caller's progress (a field of viewer, batched) and the guest-to-account merge at sign-in. */
@@ -69,7 +69,7 @@ public class LearningProgressGraphQlApi {
             return new MergeGuestProgressPayload(0, List.of(new UserError(List.of("input", "guestToken"),
                     "not a valid guest session token (or it expired)", "INVALID_GUEST_TOKEN")));
         }
-        String guestKey = Actors.PUBLIC_TENANT + "/" + Actors.GUEST_PREFIX + guest.get();
+        String guestKey = ActorKey.guest(guest.get()).toString();
         MergeResult r = LearningCalls.call("progress", () -> progress.mergeGuestProgress(
                 new LearningClients.MergeGuestProgressInput(guestKey, LearningCalls.key(identity))));
         return new MergeGuestProgressPayload(r.movedEvents(), LearningCalls.errors(r.userErrors()));

@@ -21,7 +21,7 @@ public class LearningEventPublisher {
 
     public Uni<Void> publish(LearningEventRecorded event) {
         Message<String> message = Message.of(EventCodec.encode(event))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key()).build());
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(event.key().toString()).build());
         return emitter.sendMessage(message);
     }
 }

@@ -4,6 +4,7 @@ import io.quarkus.security.identity.SecurityIdentity;
 import java.util.Collection;
 import java.util.Optional;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.nslab.events.ActorKey;
 import org.nslab.events.LearningEventRecorded.Actor;
 import org.nslab.events.LearningEventRecorded.ActorKind;
 
@@ -11,9 +12,6 @@ import org.nslab.events.LearningEventRecorded.ActorKind;
 public final class Actors {
 
     public static final String GUEST_ROLE = "guest";
-    public static final String GUEST_PREFIX = "guest-";
-    /** Guests belong to no institution. */
-    public static final String PUBLIC_TENANT = "public";
     /** Users whose token names no tenant group. */
     public static final String DEFAULT_TENANT = "default";
     private static final String TENANT_GROUP_PREFIX = "/tenants/";
@@ -23,7 +21,8 @@ public final class Actors {
 
     public static Actor of(SecurityIdentity identity) {
         if (identity.hasRole(GUEST_ROLE)) {
-            return new Actor(identity.getPrincipal().getName(), ActorKind.GUEST, PUBLIC_TENANT);
+            // The principal of a guest is its actor id, guest-<uuid> (GuestIdentityProvider); guests belong to no institution.
+            return new Actor(identity.getPrincipal().getName(), ActorKind.GUEST, ActorKey.PUBLIC_TENANT);
         }
         JsonWebToken jwt = (JsonWebToken) identity.getPrincipal();
         return new Actor(jwt.getSubject(), ActorKind.LEARNER, tenantOf(jwt.getClaim("groups")));
@@ -38,7 +37,7 @@ public final class Actors {
                 .map(g -> g.toString().replace("\"", ""))
                 .filter(g -> g.startsWith(TENANT_GROUP_PREFIX))
                 .map(g -> g.substring(TENANT_GROUP_PREFIX.length()))
-                .filter(t -> t.matches("[a-z0-9][a-z0-9-]{0,62}"))
+                .filter(ActorKey::isTenant)
                 .sorted()
                 .findFirst();
         return tenant.orElse(DEFAULT_TENANT);

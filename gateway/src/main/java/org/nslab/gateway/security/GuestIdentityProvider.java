@@ -10,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.UUID;
+import org.nslab.events.ActorKey;
 
 @ApplicationScoped
 public class GuestIdentityProvider implements IdentityProvider<GuestAuthenticationRequest> {
@@ -37,7 +38,7 @@ public class GuestIdentityProvider implements IdentityProvider<GuestAuthenticati
 
     private static SecurityIdentity identity(UUID guestId) {
         return QuarkusSecurityIdentity.builder()
-                .setPrincipal(new QuarkusPrincipal(Actors.GUEST_PREFIX + guestId))
+                .setPrincipal(new QuarkusPrincipal(ActorKey.guestIdOf(guestId)))
                 .addRole(Actors.GUEST_ROLE)
                 .build();
     }

@@ -32,7 +32,7 @@ class LearningStatementsTest {
 
         assertTrue(outcome.valid(), outcome.errors().toString());
         assertEquals("6f1c1b8e-3a2e-4c1f-9d43-2b8f2f0a7c11", outcome.event().id().toString());
-        assertEquals("demo-university/0b7f36a6-alice", outcome.event().key());
+        assertEquals("demo-university/0b7f36a6-alice", outcome.event().key().toString());
         assertEquals(NOW, outcome.event().time());
         assertEquals(NOW.minusSeconds(10), outcome.event().statement().timestamp());
     }

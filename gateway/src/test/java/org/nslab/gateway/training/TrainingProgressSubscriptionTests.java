@@ -25,6 +25,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.nslab.events.EventCodec;
+import org.nslab.events.RunState;
 import org.nslab.events.Topics;
 import org.nslab.events.TrainingProgressed;
 import org.nslab.testing.TestServers;
@@ -82,9 +83,9 @@ class TrainingProgressSubscriptionTests {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             // Until the gateway's consumer has its partitions it sees nothing; send steps until one arrives.
             for (int step = 1; step <= 60 && next == null; step++) {
-                TrainingProgressed foreign = TrainingProgressed.of(run, "demo-university/someone-else", "RUNNING", step, 100,
+                TrainingProgressed foreign = TrainingProgressed.of(run, "demo-university/someone-else", RunState.RUNNING, step, 100,
                         9.9, null, 1e-3, 0.5, List.of(), 100.0);
-                TrainingProgressed own = TrainingProgressed.of(run, owner, "RUNNING", step, 100, 4.0 - step * 0.01, null, 1e-3, 0.5,
+                TrainingProgressed own = TrainingProgressed.of(run, owner, RunState.RUNNING, step, 100, 4.0 - step * 0.01, null, 1e-3, 0.5,
                         List.of(0.1, 0.2), 100.0);
                 producer.send(new ProducerRecord<>(Topics.TRAINING_PROGRESSED, run.toString(), EventCodec.encode(foreign))).get();
                 producer.send(new ProducerRecord<>(Topics.TRAINING_PROGRESSED, run.toString(), EventCodec.encode(own))).get();

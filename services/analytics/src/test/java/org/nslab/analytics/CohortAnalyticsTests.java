@@ -34,6 +34,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nslab.events.ActorKey;
 import org.nslab.events.EventCodec;
 import org.nslab.events.GuestProgressMerged;
 import org.nslab.events.LearningEventRecorded;
@@ -45,8 +46,10 @@ import org.nslab.events.LearningEventRecorded.ObjectType;
 import org.nslab.events.LearningEventRecorded.Result;
 import org.nslab.events.LearningEventRecorded.Statement;
 import org.nslab.events.LearningVerb;
+import org.nslab.events.MilestoneKind;
 import org.nslab.events.MilestoneReached;
 import org.nslab.events.QuizAttemptGraded;
+import org.nslab.events.TargetKind;
 import org.nslab.events.Topics;
 import org.nslab.testing.TestServers;
 import org.nslab.testing.TestServersResource;
@@ -142,7 +145,7 @@ class CohortAnalyticsTests {
         send(attempt(two, "attn-scale", 1, false, "b"));
         send(attempt(two, "attn-scale", 2, false, "b"));
         send(attempt(three, "attn-scale", 1, false, "c"));
-        send(milestone(one, "PATH_COMPLETED", "path:beginner"));
+        send(milestone(one, MilestoneKind.PATH_COMPLETED, "path:beginner"));
 
         // The three kinds of event come on three topics, consumed independently: wait for the last of each.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
@@ -220,18 +223,19 @@ class CohortAnalyticsTests {
 
     @Test
     void aMergedGuestsEventsCountForTheAccount() throws Exception {
-        Actor guest = new Actor("guest-" + UUID.randomUUID(), ActorKind.GUEST, "public");
+        ActorKey guestKey = ActorKey.guest(UUID.randomUUID());
+        Actor guest = guestKey.actor(ActorKind.GUEST);
         Actor account = learner();
         send(learning(guest, "level:4", ObjectType.LEVEL, Instant.now()));
         String key = key(account);
-        String guestKey = "public/" + guest.id();
+        ActorKey accountKey = ActorKey.of(account);
         producer.send(new ProducerRecord<>(Topics.GUEST_PROGRESS_MERGED, key, EventCodec.encode(new GuestProgressMerged(
-                GuestProgressMerged.idOf(guestKey, key), Instant.now(), 1, key, guestKey, 1)))).get();
+                GuestProgressMerged.idOf(guestKey, accountKey), Instant.now(), 1, accountKey, guestKey, 1)))).get();
         send(learning(guest, "level:5", ObjectType.LEVEL, Instant.now()));
         String activities = "query($keys: [String!]!) { learnerActivities(actorKeys: $keys) { eventCount } }";
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 graphql(activities, Map.of("keys", List.of(key))).extract().<Number>path("data.learnerActivities[0].eventCount").intValue() == 2);
-        graphql(activities, Map.of("keys", List.of(guestKey))).body("data.learnerActivities[0].eventCount", equalTo(0));
+        graphql(activities, Map.of("keys", List.of(guestKey.toString()))).body("data.learnerActivities[0].eventCount", equalTo(0));
     }
 
     private static ValidatableResponse metrics(Map<String, Object> viewer, Map<String, Object> scope) {
@@ -250,7 +254,7 @@ class CohortAnalyticsTests {
     }
 
     private static String key(Actor a) {
-        return a.tenant() + "/" + a.id();
+        return ActorKey.of(a).toString();
     }
 
     private static LearningEventRecorded learning(Actor actor, String objectId, ObjectType type, Instant at) {
@@ -261,23 +265,25 @@ class CohortAnalyticsTests {
     private static QuizAttemptGraded attempt(Actor actor, String question, int number, boolean correct, String response) {
         Statement s = new Statement(actor, LearningVerb.ANSWERED.toStatementVerb(), new ActivityObject(question, ObjectType.QUESTION, null),
                 new Result(correct ? 1.0 : 0.0, correct, true, null, response), new Context(3, null, null, "en"), Instant.now());
-        return new QuizAttemptGraded(UUID.randomUUID(), Instant.now(), 1, key(actor), s, "quiz-component-attention", 2, 0.6, "component",
+        return new QuizAttemptGraded(UUID.randomUUID(), Instant.now(), 1, ActorKey.of(actor), s, "quiz-component-attention", 2, 0.6,
+                TargetKind.COMPONENT,
                 "attention", number, "0123456789abcdef");
     }
 
-    private static MilestoneReached milestone(Actor actor, String milestone, String objectId) {
-        return new MilestoneReached(MilestoneReached.idOf(key(actor), milestone, objectId), Instant.now(), 1, key(actor), actor, milestone, objectId);
+    private static MilestoneReached milestone(Actor actor, MilestoneKind milestone, String objectId) {
+        ActorKey key = ActorKey.of(actor);
+        return new MilestoneReached(MilestoneReached.idOf(key, milestone, objectId), Instant.now(), 1, key, actor, milestone, objectId);
     }
 
     private static void send(LearningEventRecorded e) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.LEARNING_EVENT_RECORDED, e.key(), EventCodec.encode(e))).get();
+        producer.send(new ProducerRecord<>(Topics.LEARNING_EVENT_RECORDED, e.key().toString(), EventCodec.encode(e))).get();
     }
 
     private static void send(QuizAttemptGraded e) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.QUIZ_ATTEMPT_GRADED, e.key(), EventCodec.encode(e))).get();
+        producer.send(new ProducerRecord<>(Topics.QUIZ_ATTEMPT_GRADED, e.key().toString(), EventCodec.encode(e))).get();
     }
 
     private static void send(MilestoneReached e) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.MILESTONE_REACHED, e.key(), EventCodec.encode(e))).get();
+        producer.send(new ProducerRecord<>(Topics.MILESTONE_REACHED, e.key().toString(), EventCodec.encode(e))).get();
     }
 }

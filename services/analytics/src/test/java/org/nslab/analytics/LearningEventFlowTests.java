@@ -151,7 +151,7 @@ class LearningEventFlowTests {
     }
 
     private static void send(LearningEventRecorded event) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.LEARNING_EVENT_RECORDED, event.key(), EventCodec.encode(event))).get();
+        producer.send(new ProducerRecord<>(Topics.LEARNING_EVENT_RECORDED, event.key().toString(), EventCodec.encode(event))).get();
     }
 
     private static String key(String actor) {

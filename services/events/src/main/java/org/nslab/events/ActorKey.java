@@ -38,7 +38,7 @@ public record ActorKey(String tenant, String id) {
         if (!isTenant(tenant)) {
             throw new IllegalArgumentException("not a tenant (a-z, 0-9 and '-', at most " + MAX_TENANT_LENGTH + "): " + quoted(tenant));
         }
-        if (id == null || !ID.matcher(id).matches()) {
+        if (!isId(id)) {
             throw new IllegalArgumentException("not an actor id (1 to " + MAX_ID_LENGTH
                     + " characters, no '/', whitespace or control characters): " + quoted(id));
         }
@@ -74,6 +74,11 @@ public record ActorKey(String tenant, String id) {
     /** Whether the text is a valid tenant (a Keycloak group name under {@code /tenants/}). */
     public static boolean isTenant(String tenant) {
         return tenant != null && TENANT.matcher(tenant).matches();
+    }
+
+    /** Whether the text is a valid actor id. */
+    public static boolean isId(String id) {
+        return id != null && ID.matcher(id).matches();
     }
 
     /** The key of a statement's actor. */

@@ -28,6 +28,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nslab.events.ActorKey;
 import org.nslab.events.EventCodec;
 import org.nslab.events.LearningEventRecorded;
 import org.nslab.events.LearningEventRecorded.ActivityObject;
@@ -40,6 +41,7 @@ import org.nslab.events.LearningEventRecorded.Statement;
 import org.nslab.events.LearningVerb;
 import org.nslab.events.MilestoneReached;
 import org.nslab.events.QuizAttemptGraded;
+import org.nslab.events.TargetKind;
 import org.nslab.events.Topics;
 import org.nslab.testing.ServiceBasicsContract;
 import org.nslab.testing.TestServers;
@@ -129,7 +131,7 @@ class ProgressServiceTests extends ServiceBasicsContract {
 
     @Test
     void aGuestsProgressMergesIntoTheAccountOnceAndLaterGuestEventsFollow() throws Exception {
-        Actor guest = new Actor("guest-" + UUID.randomUUID(), ActorKind.GUEST, "public");
+        Actor guest = ActorKey.guest(UUID.randomUUID()).actor(ActorKind.GUEST);
         Actor account = learner();
         send(event(guest, LearningVerb.EXPERIENCED, "level:2/data", ObjectType.STAGE, null, 5000L));
         send(event(account, LearningVerb.LAUNCHED, "level:1", ObjectType.LEVEL, null, 1000L));
@@ -210,7 +212,7 @@ class ProgressServiceTests extends ServiceBasicsContract {
     }
 
     private static String key(Actor actor) {
-        return actor.tenant() + "/" + actor.id();
+        return ActorKey.of(actor).toString();
     }
 
     static LearningEventRecorded event(Actor actor, LearningVerb verb, String objectId, ObjectType type, Integer level, Long durationMs) {
@@ -223,15 +225,16 @@ class ProgressServiceTests extends ServiceBasicsContract {
     private static QuizAttemptGraded graded(Actor actor, String quizId, String questionId, int questionCount, boolean correct) {
         Statement statement = new Statement(actor, LearningVerb.ANSWERED.toStatementVerb(), new ActivityObject(questionId, ObjectType.QUESTION, null),
                 new Result(correct ? 1.0 : 0.0, correct, true, null, "1.2e20"), new Context(2, null, null, "en"), Instant.now());
-        return new QuizAttemptGraded(UUID.randomUUID(), Instant.now(), 1, key(actor), statement, quizId, questionCount, 0.6, "stage",
+        return new QuizAttemptGraded(UUID.randomUUID(), Instant.now(), 1, ActorKey.of(actor), statement, quizId, questionCount, 0.6,
+                TargetKind.STAGE,
                 "training", 1, "0123456789abcdef");
     }
 
     private static void send(LearningEventRecorded event) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.LEARNING_EVENT_RECORDED, event.key(), EventCodec.encode(event))).get();
+        producer.send(new ProducerRecord<>(Topics.LEARNING_EVENT_RECORDED, event.key().toString(), EventCodec.encode(event))).get();
     }
 
     private static void send(QuizAttemptGraded event) throws Exception {
-        producer.send(new ProducerRecord<>(Topics.QUIZ_ATTEMPT_GRADED, event.key(), EventCodec.encode(event))).get();
+        producer.send(new ProducerRecord<>(Topics.QUIZ_ATTEMPT_GRADED, event.key().toString(), EventCodec.encode(event))).get();
     }
 }

@@ -31,6 +31,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.nslab.events.ActorKey;
 import org.nslab.events.EventCodec;
 import org.nslab.events.InvalidEventException;
 import org.nslab.events.LearningEventRecorded.ActivityObject;
@@ -40,6 +41,7 @@ import org.nslab.events.LearningEventRecorded.ObjectType;
 import org.nslab.events.LearningEventRecorded.Statement;
 import org.nslab.events.LearningVerb;
 import org.nslab.events.QuizAttemptGraded;
+import org.nslab.events.TargetKind;
 import org.nslab.events.Topics;
 import org.nslab.quiz.repository.AttemptRepository;
 import org.nslab.quiz.repository.AttemptRepository.AttemptRow;
@@ -123,7 +125,7 @@ class QuizServiceTests extends ServiceBasicsContract {
                 .body("data.quizzes.quizzes[0].mastered", equalTo(true));
 
         QuizAttemptGraded event = awaitEvent(UUID.fromString(id));
-        assertEquals(actor.get("tenant") + "/" + actor.get("id"), event.key());
+        assertEquals(new ActorKey((String) actor.get("tenant"), (String) actor.get("id")), event.key());
         assertEquals("quiz-component-attention", event.quizId());
         assertEquals(2, event.questionCount());
         assertEquals(Boolean.TRUE, event.statement().result().success());
@@ -212,8 +214,8 @@ class QuizServiceTests extends ServiceBasicsContract {
                 "data-why-dedup", 1, "a", true, 1, "0123456789abcdef", Instant.now());
         Statement statement = new Statement(actor, LearningVerb.ANSWERED.toStatementVerb(),
                 new ActivityObject("data-why-dedup", ObjectType.QUESTION, null), null, null, Instant.now());
-        QuizAttemptGraded broken = new QuizAttemptGraded(id, Instant.now(), 1, row.actorKey(), statement, "quiz-stage-data",
-                0, 0.6, "stage", "data", 1, "0123456789abcdef"); // questionCount 0 breaks the contract
+        QuizAttemptGraded broken = new QuizAttemptGraded(id, Instant.now(), 1, ActorKey.parse(row.actorKey()), statement, "quiz-stage-data",
+                0, 0.6, TargetKind.STAGE, "data", 1, "0123456789abcdef"); // questionCount 0 breaks the contract
         assertThrows(InvalidEventException.class, () -> store.store(row, broken));
         assertTrue(attempts.find(id).isEmpty());
     }

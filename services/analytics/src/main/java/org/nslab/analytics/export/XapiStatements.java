@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.Map;
+import org.nslab.events.ActorKey;
 
 /**
  * Turns the platform's stored statements into xAPI 1.0.3 statements for a learning record store:
@@ -36,16 +37,14 @@ public final class XapiStatements {
      * @param statement the {@code statement} of a stored event payload
      * @param baseUrl   the platform's public base URL, e.g. {@code https://nslab.example.org}
      */
-    public static ObjectNode toXapi(String eventId, String actorKey, JsonNode statement, String baseUrl) {
-        String tenant = actorKey.substring(0, actorKey.indexOf('/'));
-        String actorId = actorKey.substring(actorKey.indexOf('/') + 1);
+    public static ObjectNode toXapi(String eventId, ActorKey actorKey, JsonNode statement, String baseUrl) {
         ObjectNode x = JSON.createObjectNode();
         x.put("id", eventId);
         ObjectNode actor = x.putObject("actor");
         actor.put("objectType", "Agent");
         ObjectNode account = actor.putObject("account");
-        account.put("homePage", baseUrl + "/tenants/" + tenant);
-        account.put("name", actorId);
+        account.put("homePage", baseUrl + "/tenants/" + actorKey.tenant());
+        account.put("name", actorKey.id());
         ObjectNode verb = x.putObject("verb");
         verb.put("id", statement.path("verb").path("id").asText());
         verb.putObject("display").put("en-US", statement.path("verb").path("display").asText());

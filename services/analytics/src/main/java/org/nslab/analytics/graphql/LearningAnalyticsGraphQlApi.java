@@ -19,6 +19,7 @@ import org.nslab.analytics.scope.Cohort;
 import org.nslab.analytics.scope.LearningScopeService;
 import org.nslab.analytics.scope.LearningScopeService.Outcome;
 import org.nslab.analytics.scope.Viewer;
+import org.nslab.events.ActorKey;
 
 /**
  * Internal API for cohorts, metrics and exports. The gateway calls it with its service account and
@@ -27,8 +28,6 @@ import org.nslab.analytics.scope.Viewer;
 @GraphQLApi
 @RolesAllowed("service")
 public class LearningAnalyticsGraphQlApi {
-
-    private static final String KEY = "^[a-z0-9][a-z0-9-]{0,62}/[^/\\s]{1,200}$";
 
     private final LearningScopeService scope;
 
@@ -153,7 +152,7 @@ public class LearningAnalyticsGraphQlApi {
     }
 
     private static UserError checkViewer(ViewerInput viewer) {
-        if (!viewer.actorKey().matches(KEY) || !viewer.actorKey().startsWith(viewer.tenant() + "/")) {
+        if (ActorKey.tryParse(viewer.actorKey()).filter(k -> k.tenant().equals(viewer.tenant())).isEmpty()) {
             return new UserError(List.of("input", "viewer"), "the viewer's key must be tenant/actorId in the viewer's tenant", "INVALID_VIEWER");
         }
         return null;

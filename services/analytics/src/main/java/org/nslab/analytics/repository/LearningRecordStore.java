@@ -3,14 +3,14 @@ package org.nslab.analytics.repository;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.nslab.events.ActorKey;
+import org.nslab.events.GuestAliases;
 import org.nslab.events.GuestProgressMerged;
 import org.nslab.events.LearningEventRecorded;
 import org.nslab.events.LearningVerb;
@@ -38,7 +38,8 @@ public class LearningRecordStore {
     }
 
     /** @return how many rows were new */
-    public int insertLearningEvents(Connection c, List<Stored<LearningEventRecorded>> events, Map<String, String> aliases) throws SQLException {
+    public int insertLearningEvents(Connection c, List<Stored<LearningEventRecorded>> events, Map<ActorKey, ActorKey> aliases)
+            throws SQLException {
         if (events.isEmpty()) {
             return 0;
         }
@@ -47,11 +48,11 @@ public class LearningRecordStore {
         for (int i = 0; i < n; i++) {
             LearningEventRecorded e = events.get(i).event();
             var s = e.statement();
-            String key = aliases.getOrDefault(e.key(), e.key());
+            ActorKey key = aliases.getOrDefault(e.key(), e.key());
             cols[0][i] = e.id().toString();
-            cols[1][i] = key;
-            cols[2][i] = key.substring(0, key.indexOf('/'));
-            cols[3][i] = key.substring(key.indexOf('/') + 1);
+            cols[1][i] = key.toString();
+            cols[2][i] = key.tenant();
+            cols[3][i] = key.id();
             cols[4][i] = aliases.containsKey(e.key()) ? "LEARNER" : s.actor().kind().name();
             cols[5][i] = LearningVerb.fromIri(s.verb().id()).map(Enum::name).orElse(s.verb().display());
             cols[6][i] = s.object().id();
@@ -86,7 +87,8 @@ public class LearningRecordStore {
         return null;
     }
 
-    public int insertQuizAttempts(Connection c, List<Stored<QuizAttemptGraded>> attempts, Map<String, String> aliases) throws SQLException {
+    public int insertQuizAttempts(Connection c, List<Stored<QuizAttemptGraded>> attempts, Map<ActorKey, ActorKey> aliases)
+            throws SQLException {
         if (attempts.isEmpty()) {
             return 0;
         }
@@ -95,14 +97,14 @@ public class LearningRecordStore {
         for (int i = 0; i < n; i++) {
             QuizAttemptGraded e = attempts.get(i).event();
             var s = e.statement();
-            String key = aliases.getOrDefault(e.key(), e.key());
+            ActorKey key = aliases.getOrDefault(e.key(), e.key());
             cols[0][i] = e.id().toString();
-            cols[1][i] = key;
-            cols[2][i] = key.substring(0, key.indexOf('/'));
+            cols[1][i] = key.toString();
+            cols[2][i] = key.tenant();
             cols[3][i] = e.quizId();
             cols[4][i] = s.object().id();
             cols[5][i] = e.questionCount();
-            cols[6][i] = e.targetKind();
+            cols[6][i] = e.targetKind().wire();
             cols[7][i] = e.targetId();
             cols[8][i] = s.context() == null || s.context().level() == null ? null : s.context().level().shortValue();
             cols[9][i] = e.attemptNumber();
@@ -133,8 +135,8 @@ public class LearningRecordStore {
         for (int i = 0; i < n; i++) {
             MilestoneReached m = milestones.get(i);
             cols[0][i] = m.id().toString();
-            cols[1][i] = m.key();
-            cols[2][i] = m.milestone();
+            cols[1][i] = m.key().toString();
+            cols[2][i] = m.milestone().name();
             cols[3][i] = m.objectId();
             cols[4][i] = Timestamp.from(m.time());
         }
@@ -148,48 +150,36 @@ public class LearningRecordStore {
     public int applyMerge(Connection c, GuestProgressMerged merge) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO actor_alias (guest_key, account_key, event_id) VALUES (?, ?, ?) ON CONFLICT (guest_key) DO NOTHING")) {
-            s.setString(1, merge.guestKey());
-            s.setString(2, merge.key());
+            s.setString(1, merge.guestKey().toString());
+            s.setString(2, merge.key().toString());
             s.setObject(3, merge.id());
             if (s.executeUpdate() == 0) {
                 return 0;
             }
         }
-        String tenant = merge.key().substring(0, merge.key().indexOf('/'));
-        String actorId = merge.key().substring(merge.key().indexOf('/') + 1);
+        String account = merge.key().toString();
+        String guest = merge.guestKey().toString();
         int moved = 0;
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE learning_event SET actor_key = ?, tenant = ?, actor_id = ?, actor_kind = 'LEARNER' WHERE actor_key = ?")) {
-            s.setString(1, merge.key());
-            s.setString(2, tenant);
-            s.setString(3, actorId);
-            s.setString(4, merge.guestKey());
+            s.setString(1, account);
+            s.setString(2, merge.key().tenant());
+            s.setString(3, merge.key().id());
+            s.setString(4, guest);
             moved += s.executeUpdate();
         }
         try (PreparedStatement s = c.prepareStatement("UPDATE quiz_attempt SET actor_key = ?, tenant = ? WHERE actor_key = ?")) {
-            s.setString(1, merge.key());
-            s.setString(2, tenant);
-            s.setString(3, merge.guestKey());
+            s.setString(1, account);
+            s.setString(2, merge.key().tenant());
+            s.setString(3, guest);
             moved += s.executeUpdate();
         }
         return moved;
     }
 
-    public Map<String, String> aliases(Connection c, Collection<String> keys) throws SQLException {
-        Map<String, String> aliases = new HashMap<>();
-        List<String> guests = keys.stream().filter(k -> k.startsWith("public/guest-")).distinct().toList();
-        if (guests.isEmpty()) {
-            return aliases;
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT guest_key, account_key FROM actor_alias WHERE guest_key = ANY (?)")) {
-            s.setArray(1, c.createArrayOf("varchar", guests.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    aliases.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return aliases;
+    /** Guest key → account key, for the guests among the keys that signed in. */
+    public Map<ActorKey, ActorKey> aliases(Connection c, Collection<ActorKey> keys) throws SQLException {
+        return GuestAliases.lookup(c, "actor_alias", keys);
     }
 
     private static int insert(Connection c, String sql, Object[][] cols, String[] types) throws SQLException {

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.nslab.analytics.export.XapiStatements;
 import org.nslab.analytics.metrics.LearningMetrics;
 import org.nslab.analytics.metrics.MetricsRepository;
+import org.nslab.events.ActorKey;
 
 /**
  * Who may see what: institution → course → cohort. An admin sees every cohort of their institution
@@ -181,7 +182,7 @@ public class LearningScopeService {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     JsonNode statement = JSON.readTree(rs.getString(3));
-                    array.add(XapiStatements.toXapi(rs.getString(1), rs.getString(2), statement, baseUrl));
+                    array.add(XapiStatements.toXapi(rs.getString(1), ActorKey.parse(rs.getString(2)), statement, baseUrl));
                 }
             }
         } catch (SQLException | java.io.IOException e) {

@@ -1,6 +1,7 @@
 package org.nslab.analytics.scope;
 
 import java.util.Set;
+import org.nslab.events.ActorKey;
 
 /** Who asks, as the gateway verified it from their token: key, institution (tenant) and roles. */
 public record Viewer(String actorKey, String tenant, Set<String> roles) {
@@ -18,8 +19,8 @@ public record Viewer(String actorKey, String tenant, Set<String> roles) {
         return cohort.tenant().equals(tenant) && (isAdmin() || isInstructor() && cohort.instructorKeys().contains(actorKey));
     }
 
-    /** Whether a learner key belongs to this viewer's institution. */
+    /** Whether a learner key is a {@code tenant/actorId} key of this viewer's institution. */
     public boolean sameInstitution(String key) {
-        return key.startsWith(tenant + "/");
+        return ActorKey.tryParse(key).map(k -> k.tenant().equals(tenant)).orElse(false);
     }
 }

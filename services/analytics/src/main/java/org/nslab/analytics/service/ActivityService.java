@@ -18,6 +18,7 @@ import org.nslab.analytics.repository.LearningEventRepository.VerbTally;
 import org.nslab.analytics.repository.LearningRecordStore;
 import org.nslab.analytics.repository.LearningRecordStore.Stored;
 import org.nslab.analytics.repository.RejectedEvent;
+import org.nslab.events.ActorKey;
 import org.nslab.events.EventCodec;
 import org.nslab.events.GuestProgressMerged;
 import org.nslab.events.InvalidEventException;
@@ -76,10 +77,10 @@ public class ActivityService {
             for (GuestProgressMerged merge : merges) {
                 records.applyMerge(c, merge);
             }
-            List<String> keys = new ArrayList<>();
+            List<ActorKey> keys = new ArrayList<>();
             learning.forEach(e -> keys.add(e.event().key()));
             attempts.forEach(e -> keys.add(e.event().key()));
-            Map<String, String> aliases = records.aliases(c, keys);
+            Map<ActorKey, ActorKey> aliases = records.aliases(c, keys);
             int fresh = records.insertLearningEvents(c, learning, aliases) + records.insertQuizAttempts(c, attempts, aliases)
                     + records.insertMilestones(c, milestones);
             int total = learning.size() + attempts.size() + milestones.size();

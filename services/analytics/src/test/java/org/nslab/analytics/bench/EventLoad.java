@@ -65,7 +65,7 @@ public final class EventLoad implements AutoCloseable {
     }
 
     public Future<RecordMetadata> send(LearningEventRecorded event) {
-        return producer.send(new ProducerRecord<>(Topics.LEARNING_EVENT_RECORDED, event.key(), EventCodec.encode(event)));
+        return producer.send(new ProducerRecord<>(Topics.LEARNING_EVENT_RECORDED, event.key().toString(), EventCodec.encode(event)));
     }
 
     public void flush() {

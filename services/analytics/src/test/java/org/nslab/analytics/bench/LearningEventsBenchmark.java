@@ -126,7 +126,7 @@ public final class LearningEventsBenchmark {
     private static double[] awaitBoth(EventLoad load, List<LearningEventRecorded> events, Duration timeout) throws Exception {
         long n = events.size();
         Map<String, UUID> lastByLearner = new LinkedHashMap<>();
-        events.forEach(e -> lastByLearner.put(e.key(), e.id()));
+        events.forEach(e -> lastByLearner.put(e.key().toString(), e.id()));
         List<UUID> last = new ArrayList<>(lastByLearner.values());
         double[] done = {0, 0};
         long deadline = System.nanoTime() + timeout.toNanos();

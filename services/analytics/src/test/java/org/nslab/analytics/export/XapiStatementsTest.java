@@ -12,6 +12,7 @@ import org.nslab.analytics.metrics.LearningMetrics.Comprehension;
 import org.nslab.analytics.metrics.LearningMetrics.DropOff;
 import org.nslab.analytics.metrics.LearningMetrics.ItemDifficulty;
 import org.nslab.analytics.metrics.LearningMetrics.WrongAnswer;
+import org.nslab.events.ActorKey;
 
 class XapiStatementsTest {
 
@@ -25,7 +26,7 @@ class XapiStatementsTest {
                  "object":{"id":"attn-scale","type":"QUESTION","name":"By what are dot products divided?"},
                  "result":{"scoreScaled":1.0,"success":true,"durationMs":1500,"response":"a"},
                  "context":{"level":3,"locale":"en"},"timestamp":"2026-11-29T10:00:00Z"}""");
-        JsonNode x = XapiStatements.toXapi("6f1c1b8e-3a2e-4c1f-9d43-2b8f2f0a7c11", "demo-university/alice", statement, "https://lab.example.org");
+        JsonNode x = XapiStatements.toXapi("6f1c1b8e-3a2e-4c1f-9d43-2b8f2f0a7c11", ActorKey.parse("demo-university/alice"), statement, "https://lab.example.org");
 
         assertEquals("6f1c1b8e-3a2e-4c1f-9d43-2b8f2f0a7c11", x.path("id").asText());
         assertEquals("https://lab.example.org/tenants/demo-university", x.path("actor").path("account").path("homePage").asText());
@@ -44,7 +45,7 @@ class XapiStatementsTest {
         JsonNode statement = JSON.readTree("""
                 {"verb":{"id":"http://adlnet.gov/expapi/verbs/launched","display":"launched"},
                  "object":{"id":"level:1","type":"LEVEL"},"timestamp":"2026-11-29T10:00:00Z"}""");
-        JsonNode x = XapiStatements.toXapi("id", "t/a", statement, "http://localhost:8080");
+        JsonNode x = XapiStatements.toXapi("id", ActorKey.parse("t/a"), statement, "http://localhost:8080");
         assertFalse(x.has("result"));
         assertEquals("http://adlnet.gov/expapi/activities/module", x.path("object").path("definition").path("type").asText());
     }

@@ -4,6 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Input;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
+import org.nslab.events.ActorKey;
 import org.nslab.progress.model.ProgressCalculator;
 import org.nslab.progress.model.ProgressFacts;
 import org.nslab.progress.service.ProgressService;
@@ -24,8 +26,6 @@ import org.nslab.progress.service.ProgressService.Progress;
 public class ProgressGraphQlApi {
 
     static final int MAX_ACTORS = 100;
-    private static final String ACCOUNT_KEY = "^[a-z0-9][a-z0-9-]{0,62}/[^/\\s]{1,200}$";
-    private static final String GUEST_KEY = "^public/guest-[0-9a-f-]{36}$";
 
     private final ProgressService progress;
 
@@ -91,8 +91,7 @@ public class ProgressGraphQlApi {
             errors.add(new UserError(List.of("input", "actorKeys"), "at most " + MAX_ACTORS + " actors per request", "TOO_MANY"));
         }
         for (int i = 0; i < Math.min(MAX_ACTORS, input.actorKeys().size()); i++) {
-            String key = input.actorKeys().get(i);
-            if (!key.matches(ACCOUNT_KEY)) {
+            if (ActorKey.tryParse(input.actorKeys().get(i)).isEmpty()) {
                 errors.add(new UserError(List.of("input", "actorKeys", String.valueOf(i)), "not a tenant/actorId key", "INVALID_ACTOR"));
             }
         }
@@ -106,16 +105,19 @@ public class ProgressGraphQlApi {
     @Description("Moves a guest's progress into the account the guest signed in to; the gateway proves both identities. Idempotent.")
     public @NonNull MergeGuestProgressPayload mergeGuestProgress(@NonNull @Name("input") MergeGuestProgressInput input) {
         List<UserError> errors = new ArrayList<>();
-        if (!input.guestActorKey().matches(GUEST_KEY)) {
+        Optional<ActorKey> guest = ActorKey.tryParse(input.guestActorKey()).filter(ActorKey::isGuest);
+        if (guest.isEmpty()) {
             errors.add(new UserError(List.of("input", "guestActorKey"), "not a guest key (public/guest-<uuid>)", "INVALID_ACTOR"));
         }
-        if (!input.accountActorKey().matches(ACCOUNT_KEY) || input.accountActorKey().startsWith("public/")) {
+        // Guests belong to the public tenant and nothing else does: no account lives there.
+        Optional<ActorKey> account = ActorKey.tryParse(input.accountActorKey()).filter(k -> !k.tenant().equals(ActorKey.PUBLIC_TENANT));
+        if (account.isEmpty()) {
             errors.add(new UserError(List.of("input", "accountActorKey"), "not an account key (tenant/actorId)", "INVALID_ACTOR"));
         }
         if (!errors.isEmpty()) {
             return new MergeGuestProgressPayload(null, 0, errors);
         }
-        Merge merge = progress.merge(input.guestActorKey(), input.accountActorKey());
+        Merge merge = progress.merge(guest.get(), account.get());
         if (merge.refusal() != null) {
             return new MergeGuestProgressPayload(null, 0, List.of(new UserError(List.of("input", "guestActorKey"), merge.refusal(),
                     "ALREADY_MERGED")));
@@ -134,6 +136,6 @@ public class ProgressGraphQlApi {
                 ProgressCalculator.ids(f, "stage"), ProgressCalculator.ids(f, "component"), ProgressCalculator.ids(f, "chapter"),
                 ProgressCalculator.ids(f, "experiment"), quizzes, f.chosenPath(), paths, f.timeSpentMs(), f.eventCount(), f.firstSeenAt(),
                 f.lastSeenAt(), f.lastItem() == null ? null : new Item(f.lastItem().kind(), f.lastItem().id(), f.lastItem().level()),
-                f.lastItemAt(), p.milestones().stream().map(m -> new MilestoneView(m.milestone(), m.objectId(), m.reachedAt())).toList());
+                f.lastItemAt(), p.milestones().stream().map(m -> new MilestoneView(m.milestone().name(), m.objectId(), m.reachedAt())).toList());
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.nslab.events.MilestoneKind;
 
 /** Progress and milestones from a learner's facts; pure. */
 public final class ProgressCalculator {
@@ -16,7 +17,7 @@ public final class ProgressCalculator {
     }
 
     /** A milestone: {@code LEVEL_EXPLORED level:N}, {@code ALL_LEVELS_EXPLORED levels}, {@code STAGE_VISITED stage:id}, {@code QUIZ_MASTERED quiz-id}, {@code PATH_COMPLETED path:id}. */
-    public record Milestone(String milestone, String objectId) {
+    public record Milestone(MilestoneKind milestone, String objectId) {
     }
 
     private ProgressCalculator() {
@@ -59,13 +60,13 @@ public final class ProgressCalculator {
     public static List<Milestone> milestones(ProgressFacts facts, CourseIndex course) {
         List<Milestone> milestones = new ArrayList<>();
         Set<Integer> levels = levels(facts);
-        levels.forEach(l -> milestones.add(new Milestone("LEVEL_EXPLORED", "level:" + l)));
+        levels.forEach(l -> milestones.add(new Milestone(MilestoneKind.LEVEL_EXPLORED, "level:" + l)));
         if (levels.size() == 5) {
-            milestones.add(new Milestone("ALL_LEVELS_EXPLORED", "levels"));
+            milestones.add(new Milestone(MilestoneKind.ALL_LEVELS_EXPLORED, "levels"));
         }
-        ids(facts, "stage").forEach(s -> milestones.add(new Milestone("STAGE_VISITED", "stage:" + s)));
-        facts.quizzes().stream().filter(ProgressFacts.QuizStat::mastered).forEach(q -> milestones.add(new Milestone("QUIZ_MASTERED", q.quizId())));
-        paths(facts, course).stream().filter(PathProgress::completed).forEach(p -> milestones.add(new Milestone("PATH_COMPLETED", "path:" + p.pathId())));
+        ids(facts, "stage").forEach(s -> milestones.add(new Milestone(MilestoneKind.STAGE_VISITED, "stage:" + s)));
+        facts.quizzes().stream().filter(ProgressFacts.QuizStat::mastered).forEach(q -> milestones.add(new Milestone(MilestoneKind.QUIZ_MASTERED, q.quizId())));
+        paths(facts, course).stream().filter(PathProgress::completed).forEach(p -> milestones.add(new Milestone(MilestoneKind.PATH_COMPLETED, "path:" + p.pathId())));
         return milestones;
     }
 }

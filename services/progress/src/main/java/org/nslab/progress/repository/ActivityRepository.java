@@ -18,6 +18,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import javax.sql.DataSource;
+import org.nslab.events.ActorKey;
+import org.nslab.events.GuestAliases;
+import org.nslab.events.LearningEventRecorded.ActorKind;
+import org.nslab.events.MilestoneKind;
 import org.nslab.outbox.KeyQueries;
 import org.nslab.progress.model.ItemRef;
 import org.nslab.progress.model.ProgressCalculator.Milestone;
@@ -29,7 +33,7 @@ import org.nslab.progress.model.ProgressFacts.QuizStat;
 public class ActivityRepository {
 
     /** One row of the activity log. */
-    public record ActivityRow(UUID eventId, String actorKey, String tenant, String actorId, String actorKind, String verb,
+    public record ActivityRow(UUID eventId, ActorKey actorKey, ActorKind actorKind, String verb,
                               ItemRef item, Instant occurredAt, Long durationMs, String quizId, String questionId, Boolean correct,
                               Integer questionCount, Double passScore) {
     }
@@ -54,10 +58,10 @@ public class ActivityRepository {
         for (int i = 0; i < n; i++) {
             ActivityRow r = rows.get(i);
             cols[0][i] = r.eventId().toString();
-            cols[1][i] = r.actorKey();
-            cols[2][i] = r.tenant();
-            cols[3][i] = r.actorId();
-            cols[4][i] = r.actorKind();
+            cols[1][i] = r.actorKey().toString();
+            cols[2][i] = r.actorKey().tenant();
+            cols[3][i] = r.actorKey().id();
+            cols[4][i] = r.actorKind().name();
             cols[5][i] = r.verb();
             cols[6][i] = r.item().kind();
             cols[7][i] = r.item().id();
@@ -109,22 +113,9 @@ public class ActivityRepository {
         }
     }
 
-    /** guest key → account key, for the guests among the keys that have merged. */
-    public Map<String, String> accountsOf(Connection c, Collection<String> keys) throws SQLException {
-        Map<String, String> merged = new HashMap<>();
-        List<String> guests = keys.stream().filter(k -> k.startsWith("public/guest-")).distinct().toList();
-        if (guests.isEmpty()) {
-            return merged;
-        }
-        try (PreparedStatement s = c.prepareStatement("SELECT guest_key, account_key FROM merged_actor WHERE guest_key = ANY (?)")) {
-            s.setArray(1, c.createArrayOf("varchar", guests.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    merged.put(rs.getString(1), rs.getString(2));
-                }
-            }
-        }
-        return merged;
+    /** Guest key → account key, for the guests among the keys that have merged. */
+    public Map<ActorKey, ActorKey> accountsOf(Connection c, Collection<ActorKey> keys) throws SQLException {
+        return GuestAliases.lookup(c, "merged_actor", keys);
     }
 
     /** Records the merge; returns the account the guest already merged into, if any. */
@@ -146,13 +137,13 @@ public class ActivityRepository {
         }
     }
 
-    public int moveActivity(Connection c, String guestKey, String accountKey, String tenant, String actorId) throws SQLException {
+    public int moveActivity(Connection c, ActorKey guestKey, ActorKey accountKey) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "UPDATE activity SET actor_key = ?, tenant = ?, actor_id = ?, actor_kind = 'LEARNER' WHERE actor_key = ?")) {
-            s.setString(1, accountKey);
-            s.setString(2, tenant);
-            s.setString(3, actorId);
-            s.setString(4, guestKey);
+            s.setString(1, accountKey.toString());
+            s.setString(2, accountKey.tenant());
+            s.setString(3, accountKey.id());
+            s.setString(4, guestKey.toString());
             return s.executeUpdate();
         }
     }
@@ -166,13 +157,13 @@ public class ActivityRepository {
         if (milestones.isEmpty()) {
             return List.of();
         }
-        Object[][] cols = columns(milestones, LearnerMilestone::actorKey, m -> m.milestone().milestone(), m -> m.milestone().objectId());
+        Object[][] cols = columns(milestones, LearnerMilestone::actorKey, m -> m.milestone().milestone().name(), m -> m.milestone().objectId());
         List<LearnerMilestone> fresh = new ArrayList<>();
         returning(c, """
                 INSERT INTO milestone (actor_key, milestone, object_id)
                 SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) ON CONFLICT DO NOTHING
                 RETURNING actor_key, milestone, object_id""", cols, new String[] {"varchar", "varchar", "varchar"},
-                rs -> fresh.add(new LearnerMilestone(rs.getString(1), new Milestone(rs.getString(2), rs.getString(3)))));
+                rs -> fresh.add(new LearnerMilestone(rs.getString(1), new Milestone(MilestoneKind.valueOf(rs.getString(2)), rs.getString(3)))));
         return fresh;
     }
 
@@ -185,7 +176,7 @@ public class ActivityRepository {
         if (visits.isEmpty()) {
             return Set.of();
         }
-        Object[][] cols = columns(visits, ActivityRow::actorKey, r -> r.item().kind(), r -> r.item().id(), r -> r.item().level());
+        Object[][] cols = columns(visits, r -> r.actorKey().toString(), r -> r.item().kind(), r -> r.item().id(), r -> r.item().level());
         String[] types = {"varchar", "varchar", "varchar", "int2"};
         Set<String> learners = new HashSet<>();
         returning(c, """
@@ -239,7 +230,7 @@ public class ActivityRepository {
                         .add(new QuizStat(rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getDouble(5))));
     }
 
-    public record ReachedMilestone(String milestone, String objectId, Instant reachedAt) {
+    public record ReachedMilestone(MilestoneKind milestone, String objectId, Instant reachedAt) {
     }
 
     public Map<String, List<ReachedMilestone>> milestones(Connection c, Collection<String> keys) throws SQLException {
@@ -250,7 +241,7 @@ public class ActivityRepository {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     result.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-                            .add(new ReachedMilestone(rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()));
+                            .add(new ReachedMilestone(MilestoneKind.valueOf(rs.getString(2)), rs.getString(3), rs.getTimestamp(4).toInstant()));
                 }
             }
         }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.nslab.events.ActorKey;
 import org.nslab.events.EventCodec;
 import org.nslab.events.GuestProgressMerged;
 import org.nslab.events.LearningEventRecorded;
@@ -61,14 +62,14 @@ public class ProgressService {
         Statement s = event.statement();
         ItemRef item = course.classify(s.object().id(), s.object().type(), s.context() == null ? null : s.context().level());
         String verb = LearningVerb.fromIri(s.verb().id()).map(Enum::name).orElse(s.verb().display());
-        return new ActivityRow(event.id(), event.key(), s.actor().tenant(), s.actor().id(), s.actor().kind().name(), verb, item,
+        return new ActivityRow(event.id(), event.key(), s.actor().kind(), verb, item,
                 s.timestamp(), s.result() == null ? null : s.result().durationMs(), null, null, null, null, null);
     }
 
     public ActivityRow row(QuizAttemptGraded event) {
         Statement s = event.statement();
         boolean correct = s.result() != null && Boolean.TRUE.equals(s.result().success());
-        return new ActivityRow(event.id(), event.key(), s.actor().tenant(), s.actor().id(), s.actor().kind().name(), "ANSWERED",
+        return new ActivityRow(event.id(), event.key(), s.actor().kind(), "ANSWERED",
                 new ItemRef("question", s.object().id(), s.context() == null ? null : s.context().level()), s.timestamp(),
                 s.result() == null ? null : s.result().durationMs(), event.quizId(), s.object().id(), correct, event.questionCount(),
                 event.passScore());
@@ -81,7 +82,7 @@ public class ProgressService {
             return 0;
         }
         try (Connection c = activity.connection()) {
-            Map<String, String> accounts = activity.accountsOf(c, rows.stream().map(ActivityRow::actorKey).toList());
+            Map<ActorKey, ActorKey> accounts = activity.accountsOf(c, rows.stream().map(ActivityRow::actorKey).toList());
             List<ActivityRow> keyed = rows.stream().map(r -> rekey(r, accounts.get(r.actorKey()))).toList();
             Set<UUID> fresh = activity.insert(c, keyed);
             applied.increment(fresh.size());
@@ -89,9 +90,9 @@ public class ProgressService {
             List<ActivityRow> applied = keyed.stream().filter(r -> fresh.contains(r.eventId())).toList();
             // Milestones come from the items visited and the quizzes: only a new item or a new answer can reach one.
             Set<String> touched = new LinkedHashSet<>(activity.visit(c, applied));
-            applied.stream().filter(r -> r.quizId() != null).forEach(r -> touched.add(r.actorKey()));
+            applied.stream().filter(r -> r.quizId() != null).forEach(r -> touched.add(r.actorKey().toString()));
             Map<String, Actor> actors = new HashMap<>();
-            applied.forEach(r -> actors.put(r.actorKey(), new Actor(r.actorId(), ActorKind.valueOf(r.actorKind()), r.tenant())));
+            applied.forEach(r -> actors.put(r.actorKey().toString(), r.actorKey().actor(r.actorKind())));
             announceMilestones(c, touched, actors);
             return fresh.size();
         } catch (SQLException e) {
@@ -99,13 +100,11 @@ public class ProgressService {
         }
     }
 
-    private static ActivityRow rekey(ActivityRow r, String account) {
+    private static ActivityRow rekey(ActivityRow r, ActorKey account) {
         if (account == null) {
             return r;
         }
-        String tenant = account.substring(0, account.indexOf('/'));
-        String id = account.substring(account.indexOf('/') + 1);
-        return new ActivityRow(r.eventId(), account, tenant, id, ActorKind.LEARNER.name(), r.verb(), r.item(), r.occurredAt(),
+        return new ActivityRow(r.eventId(), account, ActorKind.LEARNER, r.verb(), r.item(), r.occurredAt(),
                 r.durationMs(), r.quizId(), r.questionId(), r.correct(), r.questionCount(), r.passScore());
     }
 
@@ -120,10 +119,10 @@ public class ProgressService {
         List<Outbox.Entry> announcements = new ArrayList<>();
         for (LearnerMilestone reached : activity.reach(c, candidates)) {
             Milestone m = reached.milestone();
-            MilestoneReached event = new MilestoneReached(MilestoneReached.idOf(reached.actorKey(), m.milestone(), m.objectId()),
-                    clock.instant(), MilestoneReached.SCHEMA_VERSION, reached.actorKey(), actors.get(reached.actorKey()), m.milestone(),
-                    m.objectId());
-            announcements.add(new Outbox.Entry(Topics.MILESTONE_REACHED, event.key(), event.id(), EventCodec.encode(event)));
+            ActorKey key = ActorKey.parse(reached.actorKey());
+            MilestoneReached event = new MilestoneReached(MilestoneReached.idOf(key, m.milestone(), m.objectId()),
+                    clock.instant(), MilestoneReached.SCHEMA_VERSION, key, actors.get(reached.actorKey()), m.milestone(), m.objectId());
+            announcements.add(new Outbox.Entry(Topics.MILESTONE_REACHED, key.toString(), event.id(), EventCodec.encode(event)));
         }
         Outbox.appendAll(c, announcements);
     }
@@ -133,24 +132,23 @@ public class ProgressService {
      * guest into the same account again changes nothing; into another account is refused.
      */
     @Transactional
-    public Merge merge(String guestKey, String accountKey) {
+    public Merge merge(ActorKey guestKey, ActorKey accountKey) {
+        String account = accountKey.toString();
         try (Connection c = activity.connection()) {
-            String existing = activity.recordMerge(c, guestKey, accountKey);
-            if (existing != null && !existing.equals(accountKey)) {
+            String existing = activity.recordMerge(c, guestKey.toString(), account);
+            if (existing != null && !existing.equals(account)) {
                 return new Merge(existing, 0, "this guest's progress already belongs to another account");
             }
             if (existing != null) {
-                return new Merge(accountKey, 0, null);
+                return new Merge(account, 0, null);
             }
-            String tenant = accountKey.substring(0, accountKey.indexOf('/'));
-            String actorId = accountKey.substring(accountKey.indexOf('/') + 1);
-            long moved = activity.moveActivity(c, guestKey, accountKey, tenant, actorId);
-            activity.moveVisits(c, guestKey, accountKey);
+            long moved = activity.moveActivity(c, guestKey, accountKey);
+            activity.moveVisits(c, guestKey.toString(), account);
             GuestProgressMerged merged = new GuestProgressMerged(GuestProgressMerged.idOf(guestKey, accountKey), clock.instant(),
                     GuestProgressMerged.SCHEMA_VERSION, accountKey, guestKey, moved);
-            Outbox.append(c, Topics.GUEST_PROGRESS_MERGED, accountKey, merged.id(), EventCodec.encode(merged));
-            announceMilestones(c, List.of(accountKey), Map.of(accountKey, new Actor(actorId, ActorKind.LEARNER, tenant)));
-            return new Merge(accountKey, moved, null);
+            Outbox.append(c, Topics.GUEST_PROGRESS_MERGED, account, merged.id(), EventCodec.encode(merged));
+            announceMilestones(c, List.of(account), Map.of(account, accountKey.actor(ActorKind.LEARNER)));
+            return new Merge(account, moved, null);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot merge " + guestKey, e);
         }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nslab.content.course.CourseSource;
 import org.nslab.content.course.CourseValidator;
 import org.nslab.events.LearningEventRecorded.ObjectType;
+import org.nslab.events.MilestoneKind;
 import org.nslab.progress.model.ProgressCalculator.Milestone;
 import org.nslab.progress.model.ProgressFacts.QuizStat;
 
@@ -47,7 +48,7 @@ class ProgressCalculatorTest {
         assertFalse(ProgressCalculator.paths(almost, COURSE).get(0).completed(), "1 of 2 questions is below the pass score 0.6");
         ProgressFacts done = facts(visited, List.of(new QuizStat("quiz-journey-map", 2, 2, 0.6)));
         assertTrue(ProgressCalculator.paths(done, COURSE).get(0).completed());
-        assertTrue(ProgressCalculator.milestones(done, COURSE).contains(new Milestone("PATH_COMPLETED", "path:beginner")));
+        assertTrue(ProgressCalculator.milestones(done, COURSE).contains(new Milestone(MilestoneKind.PATH_COMPLETED, "path:beginner")));
     }
 
     @Test
@@ -56,11 +57,11 @@ class ProgressCalculatorTest {
                 new ItemRef("chapter", "from-text-to-tokens", 4), new ItemRef("experiment", "train-a-tiny-gpt", 5));
         List<Milestone> milestones = ProgressCalculator.milestones(facts(visited, List.of(new QuizStat("quiz-stage-data", 1, 1, 0.6),
                 new QuizStat("quiz-component-attention", 1, 2, 0.6))), COURSE);
-        assertTrue(milestones.contains(new Milestone("ALL_LEVELS_EXPLORED", "levels")));
-        assertTrue(milestones.contains(new Milestone("LEVEL_EXPLORED", "level:3")));
-        assertTrue(milestones.contains(new Milestone("STAGE_VISITED", "stage:data")));
-        assertTrue(milestones.contains(new Milestone("QUIZ_MASTERED", "quiz-stage-data")));
-        assertFalse(milestones.contains(new Milestone("QUIZ_MASTERED", "quiz-component-attention")));
+        assertTrue(milestones.contains(new Milestone(MilestoneKind.ALL_LEVELS_EXPLORED, "levels")));
+        assertTrue(milestones.contains(new Milestone(MilestoneKind.LEVEL_EXPLORED, "level:3")));
+        assertTrue(milestones.contains(new Milestone(MilestoneKind.STAGE_VISITED, "stage:data")));
+        assertTrue(milestones.contains(new Milestone(MilestoneKind.QUIZ_MASTERED, "quiz-stage-data")));
+        assertFalse(milestones.contains(new Milestone(MilestoneKind.QUIZ_MASTERED, "quiz-component-attention")));
     }
 
     private static ProgressFacts facts(Set<ItemRef> visited, List<QuizStat> quizzes) {

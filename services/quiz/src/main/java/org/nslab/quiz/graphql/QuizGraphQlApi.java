@@ -13,6 +13,7 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.nslab.events.ActorKey;
 import org.nslab.events.LearningEventRecorded.Actor;
 import org.nslab.quiz.graphql.QuizTypes.ActorInput;
 import org.nslab.quiz.graphql.QuizTypes.QuizAttempt;
@@ -41,7 +42,6 @@ import org.nslab.quiz.service.QuizService.Submission;
 public class QuizGraphQlApi {
 
     static final int MAX_QUIZZES = 50;
-    private static final String TENANT = "^[a-z0-9][a-z0-9-]{0,62}$";
     private static final String LOCALE = "^[a-z]{2,3}(-[A-Z]{2})?$";
 
     private final QuizService quizzes;
@@ -136,11 +136,11 @@ public class QuizGraphQlApi {
 
     private static List<UserError> check(ActorInput actor, String locale) {
         List<UserError> errors = new ArrayList<>();
-        if (!actor.tenant().matches(TENANT)) {
+        if (!ActorKey.isTenant(actor.tenant())) {
             errors.add(new UserError(List.of("input", "actor", "tenant"), "not a tenant id", "INVALID_ACTOR"));
         }
-        if (actor.id().isBlank() || actor.id().length() > 200) {
-            errors.add(new UserError(List.of("input", "actor", "id"), "1 to 200 characters", "INVALID_ACTOR"));
+        if (!ActorKey.isId(actor.id())) {
+            errors.add(new UserError(List.of("input", "actor", "id"), "1 to 200 characters, without '/' or spaces", "INVALID_ACTOR"));
         }
         if (locale != null && !locale.matches(LOCALE)) {
             errors.add(new UserError(List.of("input", "locale"), "locale must look like en or de-AT", "INVALID_LOCALE"));
@@ -153,6 +153,6 @@ public class QuizGraphQlApi {
     }
 
     private static String key(ActorInput actor) {
-        return actor.tenant() + "/" + actor.id();
+        return new ActorKey(actor.tenant(), actor.id()).toString();
     }
 }

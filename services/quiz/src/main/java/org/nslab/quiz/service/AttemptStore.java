@@ -29,7 +29,7 @@ public class AttemptStore {
             if (!attempts.insert(c, attempt)) {
                 return false;
             }
-            Outbox.append(c, Topics.QUIZ_ATTEMPT_GRADED, event.key(), event.id(), payload);
+            Outbox.append(c, Topics.QUIZ_ATTEMPT_GRADED, event.key().toString(), event.id(), payload);
             return true;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store attempt " + attempt.id(), e);

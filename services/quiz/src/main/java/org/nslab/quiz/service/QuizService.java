@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.nslab.events.ActorKey;
 import org.nslab.events.LearningEventRecorded.ActivityObject;
 import org.nslab.events.LearningEventRecorded.Actor;
 import org.nslab.events.LearningEventRecorded.Context;
@@ -14,6 +15,7 @@ import org.nslab.events.LearningEventRecorded.Result;
 import org.nslab.events.LearningEventRecorded.Statement;
 import org.nslab.events.LearningVerb;
 import org.nslab.events.QuizAttemptGraded;
+import org.nslab.events.TargetKind;
 import org.nslab.outbox.OutboxRelay;
 import org.nslab.quiz.grading.AnswerProblem;
 import org.nslab.quiz.grading.Grade;
@@ -74,7 +76,7 @@ public class QuizService {
         if (!problems.isEmpty()) {
             return new Submission(null, problems);
         }
-        String actorKey = actor.tenant() + "/" + actor.id();
+        String actorKey = ActorKey.of(actor).toString();
         List<AttemptRow> previous = attempts.byActorAndQuestion(actorKey, questionId);
         if (previous.stream().anyMatch(AttemptRow::correct)) {
             return Submission.refused(new AnswerProblem(List.of("input", "questionId"), "this question is already answered correctly",
@@ -121,8 +123,8 @@ public class QuizService {
                 new ActivityObject(question.id(), ObjectType.QUESTION, truncate(QuestionView.text(question.prompt(), "en"), 200)),
                 new Result(grade.score(), grade.correct(), true, null, row.response()),
                 new Context(quiz.level(), null, null, locale), row.createdAt());
-        return new QuizAttemptGraded(row.id(), row.createdAt(), QuizAttemptGraded.SCHEMA_VERSION, row.actorKey(), statement, quiz.id(),
-                quiz.questions().size(), quiz.passScore(), quiz.targetKind(), quiz.targetId(), row.attemptNumber(), row.releaseId());
+        return new QuizAttemptGraded(row.id(), row.createdAt(), QuizAttemptGraded.SCHEMA_VERSION, ActorKey.of(actor), statement, quiz.id(),
+                quiz.questions().size(), quiz.passScore(), TargetKind.of(quiz.targetKind()), quiz.targetId(), row.attemptNumber(), row.releaseId());
     }
 
     private static AnswerProblem attemptLimit(Question question) {

@@ -1,5 +1,7 @@
 package org.nslab.simulation.service;
 
+import org.nslab.events.RunState;
+import org.nslab.events.TrainingRunRequested.Reason;
 import org.nslab.simulation.validation.Problem;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -218,7 +220,7 @@ public class TrainingRuns {
             for (TrainingRunEntity run : records.expired()) {
                 if (records.handOver(run.id, leaseEnd())) {
                     LOG.infof("training run %s: its replica's lease ran out, handing it over", run.id);
-                    requests.publish(TrainingRunRequested.of(run.id, run.owner, "HANDED_OVER", null));
+                    requests.publish(TrainingRunRequested.of(run.id, run.owner, Reason.HANDED_OVER, null));
                 }
             }
             claimQueued();
@@ -248,7 +250,7 @@ public class TrainingRuns {
         }
         TrainingRunEntity run = records.create(owner, json(settings), settings.steps(), leaseEnd());
         publish(run.id, owner, "QUEUED", 0, settings.steps());
-        requests.publish(TrainingRunRequested.of(run.id, owner, "STARTED", null));
+        requests.publish(TrainingRunRequested.of(run.id, owner, Reason.STARTED, null));
         return new Outcome(records.find(run.id).orElseThrow(), List.of());
     }
 
@@ -290,7 +292,7 @@ public class TrainingRuns {
                 if (!records.resume(runId, pauseAt, leaseEnd())) {
                     return Outcome.problem("action", "the run is no longer paused");
                 }
-                requests.publish(TrainingRunRequested.of(runId, owner, action == Action.STEP ? "STEPPED" : "RESUMED",
+                requests.publish(TrainingRunRequested.of(runId, owner, action == Action.STEP ? Reason.STEPPED : Reason.RESUMED,
                         action == Action.STEP ? steps : null));
             }
         }
@@ -413,7 +415,7 @@ public class TrainingRuns {
                 }
                 report = trainer.step();
                 Double validation = Double.isNaN(report.validationLoss()) ? null : report.validationLoss();
-                publisher.publish(TrainingProgressed.of(runId, run.owner, "RUNNING", report.step(), settings.steps(),
+                publisher.publish(TrainingProgressed.of(runId, run.owner, RunState.RUNNING, report.step(), settings.steps(),
                         report.trainLoss(), validation, (double) report.learningRate(), report.gradientNorm(),
                         Arrays.stream(report.layerGradientNorms()).boxed().toList(), report.tokensPerSecond()));
                 if (validation != null || report.step() % 10 == 0) {
@@ -464,7 +466,7 @@ public class TrainingRuns {
     }
 
     private void publish(UUID runId, String owner, String state, int step, int steps) {
-        publisher.publish(TrainingProgressed.of(runId, owner, state, step, steps, null, null, null, null, null, null));
+        publisher.publish(TrainingProgressed.of(runId, owner, RunState.valueOf(state), step, steps, null, null, null, null, null, null));
     }
 
     private static String json(RunSettings settings) {

@@ -27,6 +27,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nslab.events.EventCodec;
+import org.nslab.events.RunState;
 import org.nslab.events.Topics;
 import org.nslab.events.TrainingProgressed;
 import org.nslab.testing.TestServers;
@@ -84,7 +85,7 @@ class TrainingRunApiTests {
         assertEquals(0.0, lastAlpha, 1e-4, "the latest checkpoint is the centre of the slice");
 
         List<TrainingProgressed> events = progressOf(UUID.fromString(id), 33);
-        assertTrue(events.stream().anyMatch(e -> e.state().equals("COMPLETED")));
+        assertTrue(events.stream().anyMatch(e -> e.state() == RunState.COMPLETED));
         assertTrue(events.stream().anyMatch(e -> e.step() == 30 && e.trainLoss() != null && e.layerGradientNorms().size() == 1));
     }
 

@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.nslab.events.RunState;
 import org.nslab.events.TrainingProgressed;
 import org.nslab.simulation.messaging.TrainingProgressPublisher;
 import org.nslab.simulation.messaging.TrainingRunRequests;
@@ -115,8 +116,8 @@ class TrainingRunReplicasTests {
         assertTrue(a.control(owner, onB, TrainingRuns.Action.PAUSE, 1).problems().isEmpty());
         await().atMost(Duration.ofSeconds(30)).until(() -> "PAUSED".equals(run(onB).state));
         assertEquals(null, run(onB).replica, "a paused run is held by nobody");
-        await().atMost(Duration.ofSeconds(30)).until(() -> followed.stream().anyMatch(e -> "PAUSED".equals(e.state())));
-        assertTrue(followed.stream().anyMatch(e -> "RUNNING".equals(e.state()) && e.trainLoss() != null), followed.toString());
+        await().atMost(Duration.ofSeconds(30)).until(() -> followed.stream().anyMatch(e -> e.state() == RunState.PAUSED));
+        assertTrue(followed.stream().anyMatch(e -> e.state() == RunState.RUNNING && e.trainLoss() != null), followed.toString());
         int pausedAt = run(onB).step;
         assertTrue(a.control(owner, onB, TrainingRuns.Action.STEP, 4).problems().isEmpty());
         await().atMost(Duration.ofSeconds(120)).until(() -> "PAUSED".equals(run(onB).state) && run(onB).step == pausedAt + 4);
