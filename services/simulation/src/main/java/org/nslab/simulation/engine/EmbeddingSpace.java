@@ -1,6 +1,7 @@
 package org.nslab.simulation.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -32,6 +33,49 @@ public final class EmbeddingSpace {
     }
 
     public record Neighbour(int index, double cosine) {
+    }
+
+    /**
+     * A model's token embeddings on their 3 principal axes, a prompt's contextual vectors (after the final LayerNorm)
+     * on the same axes, and one token's nearest tokens.
+     *
+     * @param vocabulary   [token][axis]
+     * @param promptTokens the prompt's tokens that were read: the last context-length of them
+     * @param prompt       [position in promptTokens][axis]
+     */
+    public record View(double[] explainedVarianceRatio, double[][] vocabulary, int[] promptTokens, double[][] prompt,
+                       List<Neighbour> neighbours) {
+    }
+
+    /**
+     * The {@link View} of {@code model}: {@code prompt} may be empty (no contextual vectors), {@code neighboursOf} is
+     * a token id or negative (no neighbours), {@code k} the number of neighbours. Runs the model over the prompt.
+     */
+    public static View of(Gpt model, int[] prompt, int neighboursOf, int k) {
+        int vocab = model.config().vocabSize();
+        int c = model.config().width();
+        if (neighboursOf >= vocab) {
+            throw new IllegalArgumentException("neighboursOf must be a token id between 0 and " + (vocab - 1));
+        }
+        float[] params = model.parameters();
+        int wte = model.layout().wte;
+        Projection projection = pca(params, wte, vocab, c, 3);
+        double[][] vocabulary = new double[vocab][];
+        for (int t = 0; t < vocab; t++) {
+            vocabulary[t] = projection.project(params, wte + t * c);
+        }
+        int[] window = Arrays.copyOfRange(prompt, Math.max(0, prompt.length - model.config().contextLength()), prompt.length);
+        double[][] contextual = new double[window.length][];
+        if (window.length > 0) {
+            model.forward(window, 0, null, 0, 1, window.length);
+            float[] lnf = model.activations().lnf;
+            for (int i = 0; i < window.length; i++) {
+                contextual[i] = projection.project(lnf, i * c);
+            }
+        }
+        List<Neighbour> neighbours = neighboursOf < 0 ? List.of()
+                : nearest(params, wte, vocab, c, params, wte + neighboursOf * c, neighboursOf, k);
+        return new View(projection.explainedVarianceRatio(), vocabulary, window, contextual, neighbours);
     }
 
     private EmbeddingSpace() {

@@ -21,6 +21,15 @@ public final class Inspection {
     public record GenerationStep(int token, double probability, List<Candidate> alternatives) {
     }
 
+    /**
+     * One token in one head, as the microscope draws it: its query, every token's key and value, the scaled scores
+     * q·k/√d of the keys it may see (0..position), their softmax (the head's attention weights) and the head's output,
+     * the weighted sum of the values.
+     */
+    public record Focus(int layer, int head, int position, float[] query, float[][] keys, float[][] values, float[] scores,
+                        float[] weights, float[] output) {
+    }
+
     /** How the next token is drawn: temperature > 0; topK 0 = all; topP in (0, 1]. */
     public record Sampling(double temperature, int topK, double topP) {
         public Sampling {
@@ -52,9 +61,7 @@ public final class Inspection {
     /** Attention weights of one head: [query][key], rows sum to 1, zero above the diagonal. */
     public float[][] attention(int layer, int head) {
         checkLayer(layer);
-        if (head < 0 || head >= model.config().heads()) {
-            throw new IllegalArgumentException("head must be in 0.." + (model.config().heads() - 1));
-        }
+        checkHead(head);
         int t = tokens.length;
         int base = (layer * model.config().heads() + head) * t * t;
         float[][] weights = new float[t][];
@@ -67,6 +74,7 @@ public final class Inspection {
     /** Query, key and value vectors of one token in one head. */
     public float[][] queryKeyValue(int layer, int head, int position) {
         checkLayer(layer);
+        checkHead(head);
         checkPosition(position);
         int c = model.config().width();
         int hs = model.config().headSize();
@@ -77,6 +85,52 @@ public final class Inspection {
             Arrays.copyOfRange(qkv, base + c, base + c + hs),
             Arrays.copyOfRange(qkv, base + 2 * c, base + 2 * c + hs),
         };
+    }
+
+    /**
+     * The focus token {@code position} in one head: its query, every token's key and value, its scaled scores and
+     * attention weights over the keys 0..position, and the head's output for it (before the output projection).
+     */
+    public Focus focus(int layer, int head, int position) {
+        checkLayer(layer);
+        checkHead(head);
+        checkPosition(position);
+        int t = tokens.length;
+        int c = model.config().width();
+        int hs = model.config().headSize();
+        Gpt.Activations a = model.activations();
+        float[][] keys = new float[t][];
+        float[][] values = new float[t][];
+        for (int p = 0; p < t; p++) {
+            int base = (layer * t + p) * 3 * c + head * hs;
+            keys[p] = Arrays.copyOfRange(a.qkv, base + c, base + c + hs);
+            values[p] = Arrays.copyOfRange(a.qkv, base + 2 * c, base + 2 * c + hs);
+        }
+        int queryBase = (layer * t + position) * 3 * c + head * hs;
+        float[] query = Arrays.copyOfRange(a.qkv, queryBase, queryBase + hs);
+        float scale = (float) (1.0 / Math.sqrt(hs));
+        float[] scores = new float[position + 1];
+        for (int k = 0; k <= position; k++) {
+            float dot = 0;
+            for (int i = 0; i < hs; i++) {
+                dot += query[i] * keys[k][i];
+            }
+            scores[k] = dot * scale;
+        }
+        int row = ((layer * model.config().heads() + head) * t + position) * t;
+        float[] weights = Arrays.copyOfRange(a.att, row, row + position + 1);
+        int outBase = (layer * t + position) * c + head * hs;
+        float[] output = Arrays.copyOfRange(a.atty, outBase, outBase + hs);
+        return new Focus(layer, head, position, query, keys, values, scores, weights, output);
+    }
+
+    /** The MLP activations (after GELU) of a token in a layer: {@code hidden} numbers. */
+    public float[] hiddenActivations(int layer, int position) {
+        checkLayer(layer);
+        checkPosition(position);
+        int h = model.config().hidden();
+        int base = (layer * tokens.length + position) * h;
+        return Arrays.copyOfRange(model.activations().fchGelu, base, base + h);
     }
 
     /**
@@ -257,6 +311,12 @@ public final class Inspection {
     private void checkLayer(int layer) {
         if (layer < 0 || layer >= model.config().layers()) {
             throw new IllegalArgumentException("layer must be in 0.." + (model.config().layers() - 1));
+        }
+    }
+
+    private void checkHead(int head) {
+        if (head < 0 || head >= model.config().heads()) {
+            throw new IllegalArgumentException("head must be in 0.." + (model.config().heads() - 1));
         }
     }
 

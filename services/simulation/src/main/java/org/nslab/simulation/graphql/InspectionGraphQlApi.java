@@ -4,9 +4,6 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -20,7 +17,7 @@ import org.nslab.simulation.engine.Gpt;
 import org.nslab.simulation.engine.Inspection;
 import org.nslab.simulation.service.LabTokenizer;
 import org.nslab.simulation.service.ReferenceModel;
-import org.nslab.simulation.service.TrainingRuns;
+import org.nslab.simulation.service.Models;
 import org.nslab.simulation.tokenizer.BytePairEncoding;
 
 /** The insides of the reference model for a prompt: attention, residual stream, MLP, logit lens, next tokens. */
@@ -28,17 +25,17 @@ import org.nslab.simulation.tokenizer.BytePairEncoding;
 @RolesAllowed("service")
 public class InspectionGraphQlApi {
 
-    static final int MAX_PROMPT = 2_000;
+    static final int MAX_PROMPT = InspectionFocus.MAX_PROMPT;
     static final int MAX_GENERATED = 64;
 
     private final ReferenceModel reference;
     private final LabTokenizer lab;
-    private final TrainingRuns runs;
+    private final Models models;
 
-    public InspectionGraphQlApi(ReferenceModel reference, LabTokenizer lab, TrainingRuns runs) {
+    public InspectionGraphQlApi(ReferenceModel reference, LabTokenizer lab, Models models) {
         this.reference = reference;
         this.lab = lab;
-        this.runs = runs;
+        this.models = models;
     }
 
     @Type("TokenView")
@@ -132,33 +129,23 @@ public class InspectionGraphQlApi {
             return new EmbeddingSpacePayload(null, reference.status(), errors);
         }
         BytePairEncoding bpe = lab.bpe();
-        return reference.withModel(model -> {
+        int[] tokens = prompt == null || prompt.isEmpty() ? new int[0] : bpe.encode(prompt);
+        return models.apply((String) null, null, (key, model) -> {
             int vocab = model.config().vocabSize();
-            int c = model.config().width();
             if (neighboursOf != null && (neighboursOf < 0 || neighboursOf >= vocab)) {
                 return new EmbeddingSpacePayload(null, reference.status(),
                         List.of(UserError.of("neighboursOf must be a token id between 0 and " + (vocab - 1), "neighboursOf")));
             }
-            float[] params = model.parameters();
-            int wte = model.layout().wte;
-            EmbeddingSpace.Projection projection = EmbeddingSpace.pca(params, wte, vocab, c, 3);
+            EmbeddingSpace.View space = EmbeddingSpace.of(model, tokens, neighboursOf == null ? -1 : neighboursOf, k);
             List<EmbeddingPoint> vocabulary = IntStream.range(0, vocab)
-                    .mapToObj(t -> point(view(bpe, t), projection.project(params, wte + t * c))).toList();
-            List<EmbeddingPoint> promptPoints = List.of();
-            if (prompt != null && !prompt.isEmpty()) {
-                int[] tokens = bpe.encode(prompt);
-                int[] window = Arrays.copyOfRange(tokens, Math.max(0, tokens.length - model.config().contextLength()), tokens.length);
-                model.forward(window, 0, null, 0, 1, window.length);
-                float[] lnf = model.activations().lnf;
-                promptPoints = IntStream.range(0, window.length)
-                        .mapToObj(i -> point(view(bpe, window[i]), projection.project(lnf, i * c))).toList();
-            }
-            List<NeighbourView> neighbours = neighboursOf == null ? List.of()
-                    : EmbeddingSpace.nearest(params, wte, vocab, c, params, wte + neighboursOf * c, neighboursOf, k).stream()
+                    .mapToObj(t -> point(view(bpe, t), space.vocabulary()[t])).toList();
+            List<EmbeddingPoint> promptPoints = IntStream.range(0, space.promptTokens().length)
+                    .mapToObj(i -> point(view(bpe, space.promptTokens()[i]), space.prompt()[i])).toList();
+            List<NeighbourView> neighbours = space.neighbours().stream()
                     .map(n -> new NeighbourView(view(bpe, n.index()), n.cosine())).toList();
-            return new EmbeddingSpacePayload(new EmbeddingSpaceReport(Arrays.stream(projection.explainedVarianceRatio()).boxed().toList(),
+            return new EmbeddingSpacePayload(new EmbeddingSpaceReport(Arrays.stream(space.explainedVarianceRatio()).boxed().toList(),
                     vocabulary, promptPoints, neighbours), reference.status(), List.<UserError>of());
-        }).orElseGet(() -> new EmbeddingSpacePayload(null, reference.status(), List.of()));
+        }).value().orElseGet(() -> new EmbeddingSpacePayload(null, reference.status(), List.of()));
     }
 
     private static EmbeddingPoint point(TokenView token, double[] xyz) {
@@ -175,9 +162,7 @@ public class InspectionGraphQlApi {
     @Description("One forward pass of the reference model over the prompt, with its insides.")
     public @NonNull InspectPayload inspect(@NonNull InspectInput input) {
         List<UserError> errors = new ArrayList<>();
-        if (input.prompt().isEmpty() || input.prompt().length() > MAX_PROMPT) {
-            errors.add(UserError.of("prompt must have 1 to " + MAX_PROMPT + " characters", "input", "prompt"));
-        }
+        InspectionFocus.checkPrompt(input.prompt(), errors);
         Inspection.Sampling sampling = sampling(input.temperature(), input.topK(), input.topP(), errors);
         if (input.top() < 1 || input.top() > 50) {
             errors.add(UserError.of("top must be between 1 and 50", "input", "top"));
@@ -187,22 +172,19 @@ public class InspectionGraphQlApi {
         }
         BytePairEncoding bpe = lab.bpe();
         int[] tokens = bpe.encode(input.prompt());
-        List<UserError> modelErrors = new ArrayList<>();
-        Optional<InspectPayload> result = onModel(input.runId(), input.checkpointStep(), modelErrors,
-                model -> inspect(model, bpe, tokens, input, sampling));
-        if (!modelErrors.isEmpty()) {
-            return new InspectPayload(null, reference.status(), modelErrors);
+        Models.Answer<InspectPayload> answer = models.apply(input.runId(), input.checkpointStep(),
+                (key, model) -> inspect(model, bpe, tokens, input, sampling));
+        if (answer.problem() != null) {
+            return new InspectPayload(null, reference.status(), List.of(InspectionFocus.error(answer.problem())));
         }
-        return result.orElseGet(() -> new InspectPayload(null, reference.status(), List.of()));
+        return answer.value().orElseGet(() -> new InspectPayload(null, reference.status(), List.of()));
     }
 
     @Query
     @Description("Continues the prompt with a seeded sampler, showing the alternatives at every step.")
     public @NonNull GeneratePayload generate(@NonNull GenerateInput input) {
         List<UserError> errors = new ArrayList<>();
-        if (input.prompt().isEmpty() || input.prompt().length() > MAX_PROMPT) {
-            errors.add(UserError.of("prompt must have 1 to " + MAX_PROMPT + " characters", "input", "prompt"));
-        }
+        InspectionFocus.checkPrompt(input.prompt(), errors);
         if (input.tokens() < 1 || input.tokens() > MAX_GENERATED) {
             errors.add(UserError.of("tokens must be between 1 and " + MAX_GENERATED, "input", "tokens"));
         }
@@ -215,8 +197,7 @@ public class InspectionGraphQlApi {
         }
         BytePairEncoding bpe = lab.bpe();
         int[] prompt = bpe.encode(input.prompt());
-        List<UserError> modelErrors = new ArrayList<>();
-        Optional<GeneratePayload> result = onModel(input.runId(), input.checkpointStep(), modelErrors, model -> {
+        Models.Answer<GeneratePayload> answer = models.apply(input.runId(), input.checkpointStep(), (key, model) -> {
             if (prompt.length > model.config().contextLength()) {
                 return new GeneratePayload(null, List.of(), reference.status(), List.of(UserError.of("the prompt has "
                         + prompt.length + " tokens; at most " + model.config().contextLength(), "input", "prompt")));
@@ -228,52 +209,20 @@ public class InspectionGraphQlApi {
                     .map(s -> new GeneratedToken(view(bpe, s.token()), s.probability(), candidates(bpe, s.alternatives())))
                     .toList(), reference.status(), List.<UserError>of());
         });
-        if (!modelErrors.isEmpty()) {
-            return new GeneratePayload(null, List.of(), reference.status(), modelErrors);
+        if (answer.problem() != null) {
+            return new GeneratePayload(null, List.of(), reference.status(), List.of(InspectionFocus.error(answer.problem())));
         }
-        return result.orElseGet(() -> new GeneratePayload(null, List.of(), reference.status(), List.of()));
-    }
-
-    /** Runs {@code work} on the reference model, or on a run's checkpoint when {@code runId} is given. */
-    private <T> Optional<T> onModel(String runId, Integer step, List<UserError> errors, Function<Gpt, T> work) {
-        if (runId == null) {
-            return reference.withModel(work);
-        }
-        UUID id;
-        try {
-            id = UUID.fromString(runId);
-        } catch (IllegalArgumentException e) {
-            errors.add(UserError.of("runId must be a UUID", "input", "runId"));
-            return Optional.empty();
-        }
-        Optional<Gpt> model = runs.checkpointModel(id, step);
-        if (model.isEmpty()) {
-            errors.add(UserError.of(step == null ? "run " + runId + " has no checkpoint yet"
-                    : "run " + runId + " has no checkpoint at step " + step, "input", step == null ? "runId" : "checkpointStep"));
-            return Optional.empty();
-        }
-        synchronized (model.get()) {
-            return Optional.of(work.apply(model.get()));
-        }
+        return answer.value().orElseGet(() -> new GeneratePayload(null, List.of(), reference.status(), List.of()));
     }
 
     private InspectPayload inspect(Gpt model, BytePairEncoding bpe, int[] tokens, InspectInput input, Inspection.Sampling sampling) {
         List<UserError> errors = new ArrayList<>();
-        int context = model.config().contextLength();
-        if (tokens.length > context) {
-            errors.add(UserError.of("the prompt has " + tokens.length + " tokens; at most " + context, "input", "prompt"));
-        }
-        int layer = input.layer() == null ? model.config().layers() - 1 : input.layer();
-        if (layer < 0 || layer >= model.config().layers()) {
-            errors.add(UserError.of("layer must be between 0 and " + (model.config().layers() - 1), "input", "layer"));
-        }
-        int position = input.position() == null ? tokens.length - 1 : input.position();
-        if (position < 0 || position >= Math.min(tokens.length, context)) {
-            errors.add(UserError.of("position must be between 0 and " + (Math.min(tokens.length, context) - 1), "input", "position"));
-        }
+        InspectionFocus focus = InspectionFocus.of(model.config(), tokens.length, input.layer(), null, input.position(), errors);
         if (!errors.isEmpty()) {
             return new InspectPayload(null, reference.status(), errors);
         }
+        int layer = focus.layer();
+        int position = focus.position();
         Inspection inspection = new Inspection(model, tokens);
         List<AttentionMap> attention = IntStream.range(0, model.config().heads())
                 .mapToObj(h -> new AttentionMap(layer, h, Arrays.stream(inspection.attention(layer, h)).map(InspectionGraphQlApi::boxed).toList()))

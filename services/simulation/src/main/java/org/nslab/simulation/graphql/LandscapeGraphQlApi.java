@@ -14,7 +14,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
 import org.nslab.simulation.service.LandscapeJobs;
 import org.nslab.simulation.service.ReferenceModel;
-import org.nslab.simulation.service.TrainingRuns;
+import org.nslab.simulation.service.Models;
 
 /** The loss landscape around the reference model, computed as a job and cached. */
 @GraphQLApi
@@ -23,12 +23,12 @@ public class LandscapeGraphQlApi {
 
     private final LandscapeJobs jobs;
     private final ReferenceModel reference;
-    private final TrainingRuns runs;
+    private final Models models;
 
-    public LandscapeGraphQlApi(LandscapeJobs jobs, ReferenceModel reference, TrainingRuns runs) {
+    public LandscapeGraphQlApi(LandscapeJobs jobs, ReferenceModel reference, Models models) {
         this.jobs = jobs;
         this.reference = reference;
-        this.runs = runs;
+        this.models = models;
     }
 
     @Type("LossLandscapeJob")
@@ -52,13 +52,10 @@ public class LandscapeGraphQlApi {
         List<UserError> errors = new ArrayList<>();
         UUID run = null;
         if (runId != null) {
-            try {
-                run = UUID.fromString(runId);
-                if (runs.checkpointModel(run, null).isEmpty()) {
-                    errors.add(UserError.of("run " + runId + " has no checkpoint yet", "runId"));
-                }
-            } catch (IllegalArgumentException e) {
-                errors.add(UserError.of("runId must be a UUID", "runId"));
+            Models.Selection selection = models.select(runId, null);
+            run = selection.runId();
+            if (selection.problem() != null) {
+                errors.add(UserError.of(selection.problem().message(), selection.problem().field()));
             }
         }
         if (size < 2 || size > 51) {

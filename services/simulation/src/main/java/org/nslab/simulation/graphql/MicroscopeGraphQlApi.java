@@ -8,8 +8,6 @@ import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Description;
@@ -29,7 +27,7 @@ import org.nslab.simulation.graphql.InspectionGraphQlApi.TokenView;
 import org.nslab.simulation.service.LabTokenizer;
 import org.nslab.simulation.service.NeuronAtlases;
 import org.nslab.simulation.service.ReferenceModel;
-import org.nslab.simulation.service.TrainingRuns;
+import org.nslab.simulation.service.Models;
 import org.nslab.simulation.tokenizer.BytePairEncoding;
 
 /**
@@ -41,17 +39,15 @@ import org.nslab.simulation.tokenizer.BytePairEncoding;
 @RolesAllowed("service")
 public class MicroscopeGraphQlApi {
 
-    static final int MAX_PROMPT = 2_000;
-
     private final ReferenceModel reference;
     private final LabTokenizer lab;
-    private final TrainingRuns runs;
+    private final Models models;
     private final NeuronAtlases atlases;
 
-    public MicroscopeGraphQlApi(ReferenceModel reference, LabTokenizer lab, TrainingRuns runs, NeuronAtlases atlases) {
+    public MicroscopeGraphQlApi(ReferenceModel reference, LabTokenizer lab, Models models, NeuronAtlases atlases) {
         this.reference = reference;
         this.lab = lab;
-        this.runs = runs;
+        this.models = models;
         this.atlases = atlases;
     }
 
@@ -129,9 +125,7 @@ public class MicroscopeGraphQlApi {
     @Description("One forward pass over the prompt with everything the Component Microscope draws.")
     public @NonNull MicroscopePayload microscope(@NonNull MicroscopeInput input) {
         List<UserError> errors = new ArrayList<>();
-        if (input.prompt().isEmpty() || input.prompt().length() > MAX_PROMPT) {
-            errors.add(UserError.of("prompt must have 1 to " + MAX_PROMPT + " characters", "input", "prompt"));
-        }
+        InspectionFocus.checkPrompt(input.prompt(), errors);
         if (input.top() < 1 || input.top() > 20) {
             errors.add(UserError.of("top must be between 1 and 20", "input", "top"));
         }
@@ -140,26 +134,23 @@ public class MicroscopeGraphQlApi {
         }
         BytePairEncoding bpe = lab.bpe();
         int[] tokens = bpe.encode(input.prompt());
-        Optional<MicroscopePayload> result = onModel(input.runId(), input.checkpointStep(), errors,
+        Models.Answer<MicroscopePayload> answer = models.apply(input.runId(), input.checkpointStep(),
                 (key, model) -> report(model, bpe, tokens, input));
-        if (!errors.isEmpty()) {
-            return new MicroscopePayload(null, reference.status(), errors);
+        if (answer.problem() != null) {
+            return new MicroscopePayload(null, reference.status(), List.of(InspectionFocus.error(answer.problem())));
         }
-        return result.orElseGet(() -> new MicroscopePayload(null, reference.status(), List.of()));
+        return answer.value().orElseGet(() -> new MicroscopePayload(null, reference.status(), List.of()));
     }
 
     @Query
     @Description("The held-out corpus snippets that activate one MLP neuron most (computed once per model, then cached).")
     public @NonNull NeuronAtlasPayload neuronAtlas(@NonNull NeuronAtlasInput input) {
-        List<UserError> errors = new ArrayList<>();
         if (input.snippets() < 1 || input.snippets() > NeuronAtlases.KEEP) {
-            errors.add(UserError.of("snippets must be between 1 and " + NeuronAtlases.KEEP, "input", "snippets"));
-        }
-        if (!errors.isEmpty()) {
-            return new NeuronAtlasPayload(null, reference.status(), errors);
+            return new NeuronAtlasPayload(null, reference.status(),
+                    List.of(UserError.of("snippets must be between 1 and " + NeuronAtlases.KEEP, "input", "snippets")));
         }
         BytePairEncoding bpe = lab.bpe();
-        Optional<NeuronAtlasPayload> result = onModel(input.runId(), input.checkpointStep(), errors, (key, model) -> {
+        Models.Answer<NeuronAtlasPayload> answer = models.apply(input.runId(), input.checkpointStep(), (key, model) -> {
             GptConfig c = model.config();
             List<UserError> range = new ArrayList<>();
             if (input.layer() < 0 || input.layer() >= c.layers()) {
@@ -179,60 +170,20 @@ public class MicroscopeGraphQlApi {
             return new NeuronAtlasPayload(new NeuronAtlasReport(input.layer(), input.neuron(), atlas.windows(), atlas.time(), snippets),
                     reference.status(), List.of());
         });
-        if (!errors.isEmpty()) {
-            return new NeuronAtlasPayload(null, reference.status(), errors);
+        if (answer.problem() != null) {
+            return new NeuronAtlasPayload(null, reference.status(), List.of(InspectionFocus.error(answer.problem())));
         }
-        return result.orElseGet(() -> new NeuronAtlasPayload(null, reference.status(), List.of()));
-    }
-
-    /** Runs {@code work} on the reference model or a run's checkpoint, with a cache key naming that model. */
-    private <T> Optional<T> onModel(String runId, Integer step, List<UserError> errors, java.util.function.BiFunction<String, Gpt, T> work) {
-        if (runId == null) {
-            return reference.withModel(model -> work.apply("reference", model));
-        }
-        UUID id;
-        try {
-            id = UUID.fromString(runId);
-        } catch (IllegalArgumentException e) {
-            errors.add(UserError.of("runId must be a UUID", "input", "runId"));
-            return Optional.empty();
-        }
-        Optional<Gpt> model = runs.checkpointModel(id, step);
-        if (model.isEmpty()) {
-            errors.add(UserError.of(step == null ? "run " + runId + " has no checkpoint yet"
-                    : "run " + runId + " has no checkpoint at step " + step, "input", step == null ? "runId" : "checkpointStep"));
-            return Optional.empty();
-        }
-        // a loaded checkpoint is one object per blob, so its identity names its weights
-        String key = "run/" + id + "/" + System.identityHashCode(model.get());
-        synchronized (model.get()) {
-            return Optional.of(work.apply(key, model.get()));
-        }
+        return answer.value().orElseGet(() -> new NeuronAtlasPayload(null, reference.status(), List.of()));
     }
 
     private MicroscopePayload report(Gpt model, BytePairEncoding bpe, int[] tokens, MicroscopeInput input) {
         GptConfig c = model.config();
         List<UserError> errors = new ArrayList<>();
-        if (tokens.length > c.contextLength()) {
-            errors.add(UserError.of("the prompt has " + tokens.length + " tokens; at most " + c.contextLength(), "input", "prompt"));
-        }
-        int layer = input.layer() == null ? c.layers() - 1 : input.layer();
-        if (layer < 0 || layer >= c.layers()) {
-            errors.add(UserError.of("layer must be between 0 and " + (c.layers() - 1), "input", "layer"));
-        }
-        if (input.head() < 0 || input.head() >= c.heads()) {
-            errors.add(UserError.of("head must be between 0 and " + (c.heads() - 1), "input", "head"));
-        }
-        int position = input.position() == null ? tokens.length - 1 : input.position();
-        if (position < 0 || position >= Math.min(tokens.length, c.contextLength())) {
-            errors.add(UserError.of("position must be between 0 and " + (Math.min(tokens.length, c.contextLength()) - 1),
-                    "input", "position"));
-        }
+        InspectionFocus chosen = InspectionFocus.of(c, tokens.length, input.layer(), input.head(), input.position(), errors);
         if (!errors.isEmpty()) {
             return new MicroscopePayload(null, reference.status(), errors);
         }
         Inspection inspection = new Inspection(model, tokens);
-        int head = input.head();
         // the number lists are views over the arrays: built only for the fields a caller selects
         List<AttentionMap> attention = new ArrayList<>();
         List<float[]> attentionRows = new ArrayList<>();
@@ -244,32 +195,15 @@ public class MicroscopeGraphQlApi {
             }
         }
         PackedTensor packedAttention = PackedTensor.of(List.of(c.layers(), c.heads(), tokens.length, tokens.length), attentionRows);
-        List<float[]> keys = new ArrayList<>();
-        List<float[]> values = new ArrayList<>();
-        for (int p = 0; p < tokens.length; p++) {
-            float[][] qkv = inspection.queryKeyValue(layer, head, p);
-            keys.add(qkv[1]);
-            values.add(qkv[2]);
-        }
-        int hs = c.headSize();
-        float[] query = inspection.queryKeyValue(layer, head, position)[0];
-        float[] weights = inspection.attention(layer, head)[position];
-        float[] scores = new float[position + 1];
-        float scale = (float) (1.0 / Math.sqrt(c.headSize()));
-        for (int k = 0; k <= position; k++) {
-            float dot = 0;
-            for (int i = 0; i < query.length; i++) {
-                dot += query[i] * keys.get(k)[i];
-            }
-            scores[k] = dot * scale;
-        }
-        Gpt.Activations a = model.activations();
-        int outBase = (layer * tokens.length + position) * c.width() + head * hs;
-        float[] output = Arrays.copyOfRange(a.atty, outBase, outBase + hs);
-        AttentionFocus focus = new AttentionFocus(layer, head, position, floats(query),
+        Inspection.Focus f = inspection.focus(chosen.layer(), chosen.head(), chosen.position());
+        List<float[]> keys = Arrays.asList(f.keys());
+        List<float[]> values = Arrays.asList(f.values());
+        AttentionFocus focus = new AttentionFocus(f.layer(), f.head(), f.position(), floats(f.query()),
                 keys.stream().map(MicroscopeGraphQlApi::floats).toList(), values.stream().map(MicroscopeGraphQlApi::floats).toList(),
-                floats(scores), floats(Arrays.copyOf(weights, position + 1)), floats(output),
-                PackedTensor.of(List.of(tokens.length, hs), keys), PackedTensor.of(List.of(tokens.length, hs), values));
+                floats(f.scores()), floats(f.weights()), floats(f.output()),
+                PackedTensor.of(List.of(tokens.length, c.headSize()), keys), PackedTensor.of(List.of(tokens.length, c.headSize()), values));
+        int layer = chosen.layer();
+        int position = chosen.position();
         List<List<Double>> norms = Arrays.stream(inspection.residualNorms()).map(r -> Arrays.stream(r).boxed().toList()).toList();
         List<List<CandidateView>> lens = inspection.logitLens(position, input.top()).stream().map(l -> candidates(bpe, l)).toList();
         List<CandidateView> next = candidates(bpe, inspection.next(position, new Inspection.Sampling(1, 0, 1)).stream()
@@ -277,11 +211,9 @@ public class MicroscopeGraphQlApi {
         List<List<NeuronView>> neurons = IntStream.range(0, tokens.length)
                 .mapToObj(p -> inspection.topNeurons(layer, p, input.top()).stream().map(n -> new NeuronView((int) n[0], n[1])).toList())
                 .toList();
-        int hBase = (layer * tokens.length + position) * c.hidden();
-        float[] hidden = Arrays.copyOfRange(a.fchGelu, hBase, hBase + c.hidden());
         List<TokenView> views = Arrays.stream(tokens).mapToObj(t -> view(bpe, t)).toList();
         return new MicroscopePayload(new MicroscopeReport(ModelShape.of(c), views, attention, packedAttention, focus, norms, lens, next,
-                neurons, floats(hidden)), reference.status(), List.of());
+                neurons, floats(inspection.hiddenActivations(layer, position))), reference.status(), List.of());
     }
 
     /** A read-only list view of {@code values}, boxed one number at a time as it is read. */

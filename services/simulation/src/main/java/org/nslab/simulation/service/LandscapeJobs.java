@@ -42,9 +42,9 @@ public class LandscapeJobs {
     private static final Logger LOG = Logger.getLogger(LandscapeJobs.class);
     private static final int BATCH = 4;
 
-    private final ReferenceModel reference;
+    private final Models models;
+    private final CheckpointModels checkpoints;
     private final LabTokenizer lab;
-    private final TrainingRuns runs;
     private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "loss-landscape");
         t.setDaemon(true);
@@ -53,10 +53,10 @@ public class LandscapeJobs {
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
     private final Map<Settings, String> bySettings = new ConcurrentHashMap<>();
 
-    public LandscapeJobs(ReferenceModel reference, LabTokenizer lab, TrainingRuns runs) {
-        this.reference = reference;
+    public LandscapeJobs(Models models, CheckpointModels checkpoints, LabTokenizer lab) {
+        this.models = models;
+        this.checkpoints = checkpoints;
         this.lab = lab;
-        this.runs = runs;
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -90,23 +90,13 @@ public class LandscapeJobs {
                 LossLandscape.Surface surface = landscape.evaluate(settings.size(), settings.radius(), inputs, targets, BATCH, time,
                         done -> jobs.put(id, new Job(id, settings, State.RUNNING, done, total, null, List.of())));
                 List<TrajectoryPoint> trajectory = settings.runId() == null ? List.of()
-                        : runs.checkpointParameters(settings.runId()).stream().map(c -> {
+                        : checkpoints.parameters(settings.runId()).stream().map(c -> {
                             double[] ab = landscape.project(c.getValue());
                             return new TrajectoryPoint(c.getKey(), ab[0], ab[1]);
                         }).toList();
                 return new Job(id, settings, State.DONE, total, total, surface, trajectory);
             };
-            Optional<Job> done;
-            if (settings.runId() == null) {
-                done = reference.withModel(work);
-            } else {
-                Optional<Gpt> model = runs.checkpointModel(settings.runId(), null);
-                done = model.map(m -> {
-                    synchronized (m) {
-                        return work.apply(m);
-                    }
-                });
-            }
+            Optional<Job> done = models.apply(settings.runId(), null, (key, model) -> work.apply(model)).value();
             if (done.isEmpty()) {
                 fail(id, settings, total);
                 return;

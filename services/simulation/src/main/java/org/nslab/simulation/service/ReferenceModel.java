@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.function.Function;
 import org.eclipse.microprofile.graphql.Name;
 import org.jboss.logging.Logger;
 import org.nslab.simulation.engine.Gpt;
@@ -70,15 +69,9 @@ public class ReferenceModel {
         return status;
     }
 
-    /** Runs {@code work} on the ready model, one caller at a time; empty while it is not ready. */
-    public <T> java.util.Optional<T> withModel(Function<Gpt, T> work) {
-        Gpt ready = model;
-        if (ready == null) {
-            return java.util.Optional.empty();
-        }
-        synchronized (ready) {
-            return java.util.Optional.of(work.apply(ready));
-        }
+    /** The model once it is ready; callers take turns on it (synchronize on it while they use it). */
+    public java.util.Optional<Gpt> model() {
+        return java.util.Optional.ofNullable(model);
     }
 
     private void prepare() {

@@ -24,6 +24,11 @@ public final class CheckpointStore {
         this.root = root;
     }
 
+    /** The store in the service's data folder ({@code <dataDir>/checkpoints}), which every replica shares. */
+    public static CheckpointStore under(Path dataDir) {
+        return new CheckpointStore(dataDir.resolve("checkpoints"));
+    }
+
     /** Writes the state and returns its key. */
     public String write(UUID runId, Trainer.State state) throws IOException {
         String key = runId + "/step-" + state.step() + ".bin";

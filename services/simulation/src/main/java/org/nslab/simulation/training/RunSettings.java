@@ -1,5 +1,8 @@
 package org.nslab.simulation.training;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import org.nslab.simulation.validation.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,6 +22,22 @@ public record RunSettings(int layers, int heads, int width, int contextLength, i
 
     public static final int MAX_PARAMETERS = 3_000_000;
     public static final int MAX_STEPS = 5_000;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The settings as stored in the run's row. */
+    public static RunSettings fromJson(String json) throws IOException {
+        return JSON.readValue(json, RunSettings.class);
+    }
+
+    /** The settings to store in the run's row. */
+    public String json() {
+        try {
+            return JSON.writeValueAsString(this);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     public List<Problem> problems(int vocabularySize) {
         List<Problem> problems = new ArrayList<>();

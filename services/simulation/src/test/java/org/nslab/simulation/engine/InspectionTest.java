@@ -1,5 +1,6 @@
 package org.nslab.simulation.engine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -94,5 +95,72 @@ class InspectionTest {
         assertEquals(CONFIG.headSize(), inspection.queryKeyValue(0, 1, 2)[2].length);
         assertThrows(IllegalArgumentException.class, () -> inspection.attention(3, 0));
         assertThrows(IllegalArgumentException.class, () -> new Inspection(model(), new int[13]));
+    }
+
+    @Test
+    void theFocusWeightsAreTheSoftmaxOfTheScaledScoresAndTheOutputTheirSumOfValues() {
+        Gpt model = model();
+        Inspection inspection = new Inspection(model, new int[] {3, 14, 15, 9, 26, 5});
+        int layer = 1;
+        int head = 1;
+        int position = 3;
+
+        Inspection.Focus focus = inspection.focus(layer, head, position);
+
+        assertEquals(6, focus.keys().length, "every token's key");
+        assertEquals(6, focus.values().length);
+        assertEquals(position + 1, focus.scores().length, "only the keys the token may see");
+        assertArrayEquals(inspection.queryKeyValue(layer, head, position)[0], focus.query());
+        for (int p = 0; p < 6; p++) {
+            float[][] qkv = inspection.queryKeyValue(layer, head, p);
+            assertArrayEquals(qkv[1], focus.keys()[p]);
+            assertArrayEquals(qkv[2], focus.values()[p]);
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (float score : focus.scores()) {
+            max = Math.max(max, score);
+        }
+        double sum = 0;
+        for (float score : focus.scores()) {
+            sum += Math.exp(score - max);
+        }
+        float[] row = inspection.attention(layer, head)[position];
+        for (int k = 0; k <= position; k++) {
+            double dot = 0;
+            for (int i = 0; i < CONFIG.headSize(); i++) {
+                dot += (double) focus.query()[i] * focus.keys()[k][i];
+            }
+            assertEquals(dot / Math.sqrt(CONFIG.headSize()), focus.scores()[k], 1e-5, "score " + k);
+            assertEquals(Math.exp(focus.scores()[k] - max) / sum, focus.weights()[k], 1e-5, "weight " + k);
+            assertEquals(row[k], focus.weights()[k], "the row of the head's attention matrix");
+        }
+        for (int i = 0; i < CONFIG.headSize(); i++) {
+            double expected = 0;
+            for (int k = 0; k <= position; k++) {
+                expected += (double) focus.weights()[k] * focus.values()[k][i];
+            }
+            assertEquals(expected, focus.output()[i], 1e-5, "output " + i);
+        }
+        assertThrows(IllegalArgumentException.class, () -> inspection.focus(layer, CONFIG.heads(), position));
+        assertThrows(IllegalArgumentException.class, () -> inspection.focus(layer, head, 6));
+    }
+
+    @Test
+    void theHiddenActivationsAreTheOnesTheTopNeuronsAreChosenFrom() {
+        Inspection inspection = new Inspection(model(), new int[] {7, 1, 7, 2});
+
+        float[] hidden = inspection.hiddenActivations(2, 1);
+
+        assertEquals(CONFIG.hidden(), hidden.length);
+        List<double[]> top = inspection.topNeurons(2, 1, 3);
+        for (double[] neuron : top) {
+            assertEquals(hidden[(int) neuron[0]], neuron[1], 0.0);
+        }
+        float best = Float.NEGATIVE_INFINITY;
+        for (float h : hidden) {
+            best = Math.max(best, h);
+        }
+        assertEquals(best, top.get(0)[1], 0.0);
+        assertTrue(Math.abs(best) > 0, "a model with opinions has active neurons");
     }
 }

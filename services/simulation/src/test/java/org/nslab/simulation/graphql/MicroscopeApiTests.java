@@ -132,6 +132,31 @@ class MicroscopeApiTests {
     }
 
     @Test
+    void aModelThatCannotBeReadIsAUserErrorNamingTheField() {
+        String unknown = java.util.UUID.randomUUID().toString();
+        graphql("""
+                query { microscope(input: {prompt: "The cat", runId: "not-a-run"}) { microscope { tokens { id } } userErrors { field message } } }""")
+                .body("data.microscope.microscope", nullValue())
+                .body("data.microscope.userErrors.field", equalTo(List.of(List.of("input", "runId"))))
+                .body("data.microscope.userErrors[0].message", equalTo("runId must be a UUID"));
+        graphql("""
+                query { microscope(input: {prompt: "The cat", runId: "%s"}) { microscope { tokens { id } } userErrors { field message } } }"""
+                .formatted(unknown))
+                .body("data.microscope.userErrors.field", equalTo(List.of(List.of("input", "runId"))))
+                .body("data.microscope.userErrors[0].message", equalTo("run " + unknown + " has no checkpoint yet"));
+        graphql("""
+                query { neuronAtlas(input: {layer: 0, neuron: 1, runId: "%s", checkpointStep: 5}) { neuronAtlas { layer } userErrors { field message } } }"""
+                .formatted(unknown))
+                .body("data.neuronAtlas.neuronAtlas", nullValue())
+                .body("data.neuronAtlas.userErrors.field", equalTo(List.of(List.of("input", "checkpointStep"))))
+                .body("data.neuronAtlas.userErrors[0].message", equalTo("run " + unknown + " has no checkpoint at step 5"));
+        graphql("""
+                mutation { computeLossLandscape(size: 3, radius: 0.5, runId: "not-a-run") { job { id } userErrors { field message } } }""")
+                .body("data.computeLossLandscape.job", nullValue())
+                .body("data.computeLossLandscape.userErrors.field", hasItem(List.of("runId")));
+    }
+
+    @Test
     void aNeuronsAtlasListsHeldOutSnippetsStrongestFirstWithTheActivatingTokenMarked() {
         ValidatableResponse r = graphql("""
                 query { neuronAtlas(input: {layer: 1, neuron: 7, snippets: 4}) {
