@@ -12,15 +12,26 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.nslab.content.course.Course;
@@ -29,6 +40,9 @@ import org.nslab.content.repository.ReleaseRepository;
 import org.nslab.content.repository.ReleaseRepository.ImportOutcome;
 import org.nslab.content.service.ContentImporter;
 import org.nslab.content.service.ReleaseRows;
+import org.nslab.events.ContentReleasePublished;
+import org.nslab.events.EventCodec;
+import org.nslab.events.Topics;
 import org.nslab.testing.ServiceBasicsContract;
 import org.nslab.testing.TestServers;
 import org.nslab.testing.TestServersResource;
@@ -161,6 +175,39 @@ class ContentServiceTests extends ServiceBasicsContract {
         }
         course(Map.of()).body("data.course.course.release.id", equalTo(original));
         assertNotEquals(original, changed.releaseId());
+
+        // Each change of the active release is announced, in order: the new one, then the packed one again.
+        List<ContentReleasePublished> published = releaseEvents(e -> e.releaseId().equals(changed.releaseId())
+                || changed.releaseId().equals(e.previousId()), 2);
+        assertEquals(List.of(changed.releaseId(), original), published.stream().map(ContentReleasePublished::releaseId).toList());
+        assertEquals(List.of(original, changed.releaseId()), published.stream().map(ContentReleasePublished::previousId).toList());
+        assertEquals("course", published.get(0).key());
+    }
+
+    @Test
+    void theCourseModelCarriesQuizKeysOnlyForTheGrader() {
+        String query = """
+                query($input: CourseModelInput) { courseModel(input: $input) { release { id active } document userErrors { field code } } }""";
+        ValidatableResponse plain = graphql(serviceToken, query, Map.of("input", Map.of()))
+                .body("data.courseModel.userErrors", hasSize(0))
+                .body("data.courseModel.release.active", equalTo(true));
+        JsonPath document = new JsonPath(plain.extract().<String>path("data.courseModel.document"));
+        assertEquals(List.of("data-collection", "data-processing", "architecture", "training", "evaluation", "deployment"),
+                document.getList("stations.stations.id"));
+        assertEquals(2, document.getInt("quizzes.flatten().quizzes.flatten().find { it.id == 'quiz-component-attention' }.questionCount"));
+        assertTrue(document.getList("quizzes.flatten().quizzes.flatten().questions").stream().allMatch(q -> q == null));
+
+        graphql(serviceToken, query, Map.of("input", Map.of("withQuestions", true)))
+                .body("data.courseModel.document", nullValue())
+                .body("data.courseModel.userErrors[0].code", equalTo("FORBIDDEN"))
+                .body("data.courseModel.userErrors[0].field", equalTo(List.of("input", "withQuestions")));
+
+        String grader = Tokens.forClient("nslab-quiz", "dev-only-quiz-secret");
+        JsonPath keyed = new JsonPath(graphql(grader, query, Map.of("input", Map.of("withQuestions", true)))
+                .body("data.courseModel.userErrors", hasSize(0)).extract().<String>path("data.courseModel.document"));
+        assertEquals("a", keyed.getString("quizzes.flatten().quizzes.flatten().questions.flatten().find { it.id == 'data-why-dedup' }.answer"));
+        graphql(serviceToken, query, Map.of("input", Map.of("releaseId", "0000000000000000")))
+                .body("data.courseModel.userErrors[0].code", equalTo("UNKNOWN_RELEASE"));
     }
 
     @Test
@@ -175,6 +222,29 @@ class ContentServiceTests extends ServiceBasicsContract {
     void theTestServersAreTheOnesConfigured() {
         assertNotEquals(0, TestServers.pgPort());
         given().get("/q/health/ready").then().body("checks.name", hasItem(notNullValue()));
+    }
+
+    private static List<ContentReleasePublished> releaseEvents(Predicate<ContentReleasePublished> wanted, int count) {
+        Properties p = new Properties();
+        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestServers.kafkaBootstrapServers());
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, "content-test-" + UUID.randomUUID());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<ContentReleasePublished> found = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(p, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.CONTENT_RELEASE_PUBLISHED));
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && found.size() < count) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
+                    ContentReleasePublished event = EventCodec.decodeContentReleasePublished(r.value());
+                    assertEquals(event.key(), r.key());
+                    if (wanted.test(event)) {
+                        found.add(event);
+                    }
+                }
+            }
+        }
+        assertEquals(count, found.size(), "release events: " + found);
+        return found;
     }
 
     private static ValidatableResponse course(Map<String, String> input) {

@@ -38,6 +38,7 @@ public final class EventCodec {
     private static final Schema MILESTONE_REACHED_SCHEMA = load(MilestoneReached.SCHEMA);
     private static final Schema GUEST_PROGRESS_MERGED_SCHEMA = load(GuestProgressMerged.SCHEMA);
     private static final Schema MODULE_REGISTERED_SCHEMA = load(ModuleRegistered.SCHEMA);
+    private static final Schema CONTENT_RELEASE_PUBLISHED_SCHEMA = load(ContentReleasePublished.SCHEMA);
 
     private EventCodec() {
     }
@@ -93,6 +94,15 @@ public final class EventCodec {
     /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
     public static ModuleRegistered decodeModuleRegistered(String json) {
         return decode(json, ModuleRegistered.SCHEMA, MODULE_REGISTERED_SCHEMA, ModuleRegistered.class);
+    }
+
+    public static String encode(ContentReleasePublished event) {
+        return encode(event, ContentReleasePublished.SCHEMA, CONTENT_RELEASE_PUBLISHED_SCHEMA);
+    }
+
+    /** @throws InvalidEventException when the payload is not JSON or breaks the contract */
+    public static ContentReleasePublished decodeContentReleasePublished(String json) {
+        return decode(json, ContentReleasePublished.SCHEMA, CONTENT_RELEASE_PUBLISHED_SCHEMA, ContentReleasePublished.class);
     }
 
     /** @throws InvalidEventException when the payload is not JSON or breaks the contract */

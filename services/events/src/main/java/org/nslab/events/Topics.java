@@ -24,6 +24,9 @@ public final class Topics {
     /** {@link ModuleRegistered}, published by the gateway's module registry, keyed by module id. */
     public static final String MODULE_REGISTERED = "gateway.module-registered.v1";
 
+    /** {@link ContentReleasePublished}, published by the content service through its outbox, keyed by {@code course}. */
+    public static final String CONTENT_RELEASE_PUBLISHED = "content.release-published.v1";
+
     private Topics() {
     }
 }

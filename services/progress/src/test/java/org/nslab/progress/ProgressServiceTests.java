@@ -5,12 +5,16 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +47,8 @@ import org.nslab.events.MilestoneReached;
 import org.nslab.events.QuizAttemptGraded;
 import org.nslab.events.TargetKind;
 import org.nslab.events.Topics;
+import org.nslab.testing.PackagedContent;
+import org.nslab.testing.PackagedContentResource;
 import org.nslab.testing.ServiceBasicsContract;
 import org.nslab.testing.TestServers;
 import org.nslab.testing.TestServersResource;
@@ -50,6 +56,7 @@ import org.nslab.testing.Tokens;
 
 @QuarkusTest
 @WithTestResource(TestServersResource.class)
+@WithTestResource(PackagedContentResource.class)
 class ProgressServiceTests extends ServiceBasicsContract {
 
     private static final String PROGRESS = """
@@ -82,7 +89,8 @@ class ProgressServiceTests extends ServiceBasicsContract {
 
     @Override
     protected String[] readinessChecks() {
-        return new String[] {"Database connections health check", "SmallRye Reactive Messaging - readiness check"};
+        return new String[] {"Database connections health check", "SmallRye Reactive Messaging - readiness check",
+            "content release"};
     }
 
     @Test
@@ -151,6 +159,47 @@ class ProgressServiceTests extends ServiceBasicsContract {
                 .body("data.learnerProgress.learners[0].levelsVisited", equalTo(List.of(1, 2, 3)))
                 .body("data.learnerProgress.learners[0].milestones.objectId", hasItem("stage:data"));
         graphql(PROGRESS, Map.of("keys", List.of(key(guest)))).body("data.learnerProgress.learners[0].eventCount", equalTo(0));
+    }
+
+    @Test
+    void aContentReleaseWithAnotherPathCompletesItWithoutARebuild() throws Exception {
+        String packed = PackagedContentResource.releaseInUse();
+        assertNotNull(packed, "a release is loaded once the service is ready");
+        Actor actor = learner();
+        String key = key(actor);
+        send(event(actor, LearningVerb.LAUNCHED, "level:1", ObjectType.LEVEL, null, 1000L));
+        send(event(actor, LearningVerb.EXPERIENCED, "station:data-collection", ObjectType.VIEW, 1, 1000L));
+        send(event(actor, LearningVerb.EXPERIENCED, "station:evaluation", ObjectType.VIEW, 1, 1000L));
+        send(event(actor, LearningVerb.EXPERIENCED, "chapter:from-text-to-tokens", ObjectType.CHAPTER, 4, 1000L));
+        send(event(actor, LearningVerb.EXPERIENCED, "chapter:choosing-the-next-token", ObjectType.CHAPTER, 4, 1000L));
+        send(graded(actor, "quiz-journey-map", "jm-order", 1, true));
+        // The packed course's beginner path wants the training station, which this learner has not visited.
+        awaitEvents(key, 6)
+                .body("data.learnerProgress.learners[0].paths[0].pathId", equalTo("beginner"))
+                .body("data.learnerProgress.learners[0].paths[0].completedSteps", equalTo(5))
+                .body("data.learnerProgress.learners[0].paths[0].nextStep.id", equalTo("training"))
+                .body("data.learnerProgress.learners[0].milestones.objectId", not(hasItem("path:beginner")));
+
+        Path changed = PackagedContent.courseCopy(PackagedContentResource.WORK.resolve("course-" + UUID.randomUUID()), Map.of(
+                "structure/paths.yaml", yaml -> yaml.replaceFirst("\\{kind: station, id: training}", "{kind: station, id: evaluation}")));
+        try {
+            PackagedContent.publish(PackagedContentResource.WORK, changed);
+            PackagedContentResource.awaitReleaseOtherThan(packed);
+            graphql(PROGRESS, Map.of("keys", List.of(key)))
+                    .body("data.learnerProgress.learners[0].paths[0].completedSteps", equalTo(6))
+                    .body("data.learnerProgress.learners[0].paths[0].completed", equalTo(true));
+            // Milestones are worked out when a learner reaches something new.
+            send(event(actor, LearningVerb.EXPERIENCED, "station:deployment", ObjectType.VIEW, 1, 1000L));
+            awaitEvents(key, 7).body("data.learnerProgress.learners[0].milestones.objectId", hasItem("path:beginner"));
+            assertTrue(milestonesOf(key, 4).stream().anyMatch(m -> m.milestone().equals("PATH_COMPLETED")
+                    && m.objectId().equals("path:beginner")));
+        } finally {
+            PackagedContent.publish(PackagedContentResource.WORK, null);
+        }
+        PackagedContentResource.awaitRelease(packed);
+        graphql(PROGRESS, Map.of("keys", List.of(key)))
+                .body("data.learnerProgress.learners[0].paths[0].completedSteps", equalTo(5))
+                .body("data.learnerProgress.learners[0].milestones.objectId", hasItem("path:beginner"));
     }
 
     @Test

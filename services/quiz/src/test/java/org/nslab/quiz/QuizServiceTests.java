@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,6 +18,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,6 +48,8 @@ import org.nslab.events.Topics;
 import org.nslab.quiz.repository.AttemptRepository;
 import org.nslab.quiz.repository.AttemptRepository.AttemptRow;
 import org.nslab.quiz.service.AttemptStore;
+import org.nslab.testing.PackagedContent;
+import org.nslab.testing.PackagedContentResource;
 import org.nslab.testing.ServiceBasicsContract;
 import org.nslab.testing.TestServers;
 import org.nslab.testing.TestServersResource;
@@ -53,6 +57,7 @@ import org.nslab.testing.Tokens;
 
 @QuarkusTest
 @WithTestResource(TestServersResource.class)
+@WithTestResource(PackagedContentResource.class)
 @WithTestResource(SimulationServer.class)
 class QuizServiceTests extends ServiceBasicsContract {
 
@@ -86,7 +91,7 @@ class QuizServiceTests extends ServiceBasicsContract {
 
     @Override
     protected String[] readinessChecks() {
-        return new String[] {"Database connections health check"};
+        return new String[] {"Database connections health check", "content release"};
     }
 
     @Test
@@ -218,6 +223,34 @@ class QuizServiceTests extends ServiceBasicsContract {
                 0, 0.6, TargetKind.STAGE, "data", 1, "0123456789abcdef"); // questionCount 0 breaks the contract
         assertThrows(InvalidEventException.class, () -> store.store(row, broken));
         assertTrue(attempts.find(id).isEmpty());
+    }
+
+    @Test
+    void aContentReleaseWithAnotherKeyChangesGradingWithoutARebuildAndTheAttemptNamesItsRelease() throws Exception {
+        String packed = PackagedContentResource.releaseInUse();
+        assertNotNull(packed, "a release is loaded once the service is ready");
+        submit(actor(), "data-why-dedup", Map.of("choiceId", "b")).body("data.submitQuizAnswer.attempt.correct", equalTo(false));
+
+        Path changed = PackagedContent.courseCopy(PackagedContentResource.WORK.resolve("course-" + UUID.randomUUID()), Map.of(
+                "quizzes/stages.yaml", yaml -> yaml.replaceFirst("(?s)(id: data-why-dedup.*?answer: )a", "$1b")));
+        try {
+            PackagedContent.publish(PackagedContentResource.WORK, changed);
+            String release = PackagedContentResource.awaitReleaseOtherThan(packed);
+            Map<String, Object> learner = actor();
+            String id = submit(learner, "data-why-dedup", Map.of("choiceId", "b"))
+                    .body("data.submitQuizAnswer.userErrors", hasSize(0))
+                    .body("data.submitQuizAnswer.attempt.correct", equalTo(true))
+                    .body("data.submitQuizAnswer.attempt.correctAnswer", equalTo("b"))
+                    .extract().path("data.submitQuizAnswer.attempt.id");
+            submit(actor(), "data-why-dedup", Map.of("choiceId", "a")).body("data.submitQuizAnswer.attempt.correct", equalTo(false));
+            assertEquals(release, attempts.find(UUID.fromString(id)).orElseThrow().releaseId());
+            assertEquals(release, awaitEvent(UUID.fromString(id)).releaseId());
+        } finally {
+            PackagedContent.publish(PackagedContentResource.WORK, null);
+        }
+        PackagedContentResource.awaitRelease(packed);
+        submit(actor(), "data-why-dedup", Map.of("choiceId", "b")).body("data.submitQuizAnswer.attempt.correct", equalTo(false));
+        submit(actor(), "data-why-dedup", Map.of("choiceId", "a")).body("data.submitQuizAnswer.attempt.correct", equalTo(true));
     }
 
     @Test

@@ -1,5 +1,8 @@
 package org.nslab.content.graphql;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +16,7 @@ import org.eclipse.microprofile.graphql.Query;
 import org.nslab.content.graphql.ContentTypes.ContentItem;
 import org.nslab.content.graphql.ContentTypes.ContentItemsPayload;
 import org.nslab.content.graphql.ContentTypes.ContentRelease;
+import org.nslab.content.graphql.ContentTypes.CourseModelPayload;
 import org.nslab.content.graphql.ContentTypes.CoursePayload;
 import org.nslab.content.graphql.ContentTypes.UserError;
 import org.nslab.content.repository.ReleaseRepository;
@@ -25,14 +29,17 @@ import org.nslab.content.service.ReleaseSnapshot;
 public class ContentGraphQlApi {
 
     static final int MAX_ITEMS = 200;
+    static final String GRADER = "grader";
     private static final String LOCALE = "^[a-z]{2,3}(-[A-Z]{2})?$";
 
     private final ContentCatalog catalog;
     private final ReleaseRepository releases;
+    private final SecurityIdentity identity;
 
-    public ContentGraphQlApi(ContentCatalog catalog, ReleaseRepository releases) {
+    public ContentGraphQlApi(ContentCatalog catalog, ReleaseRepository releases, SecurityIdentity identity) {
         this.catalog = catalog;
         this.releases = releases;
+        this.identity = identity;
     }
 
     @Input("CourseInput")
@@ -48,6 +55,49 @@ public class ContentGraphQlApi {
     public record ContentItemsInput(@NonNull List<@NonNull ContentRefInput> refs, String locale, String releaseId) {
     }
 
+    @Input("CourseModelInput")
+    public record CourseModelInput(@Description("A release id; the active release when absent") String releaseId,
+                                   @Description("With each quiz's questions and keys: only for the role grader (the quiz service)")
+                                   Boolean withQuestions) {
+        boolean questions() {
+            return Boolean.TRUE.equals(withQuestions);
+        }
+    }
+
+    @Query("courseModel")
+    @Description("A release's course document (the active release by default), as the quiz and progress services load it.")
+    public @NonNull CourseModelPayload courseModel(@Name("input") CourseModelInput input) {
+        CourseModelInput in = input == null ? new CourseModelInput(null, false) : input;
+        if (in.questions() && !identity.hasRole(GRADER)) {
+            return new CourseModelPayload(null, null, List.of(new UserError(List.of("input", "withQuestions"),
+                    "only the quiz service's account (role " + GRADER + ") may read questions", "FORBIDDEN")));
+        }
+        Optional<ReleaseSnapshot> snapshot = catalog.snapshot(in.releaseId());
+        if (snapshot.isEmpty()) {
+            return new UnknownRelease(in.releaseId()).model();
+        }
+        Optional<JsonNode> document = releases.document(snapshot.get().release().id());
+        if (document.isEmpty()) {
+            return new CourseModelPayload(CourseMapper.release(snapshot.get().release()), null, List.of(new UserError(
+                    List.of("input", "releaseId"), "release '" + snapshot.get().release().id()
+                    + "' was imported before course documents were kept; import its files again", "NO_DOCUMENT")));
+        }
+        JsonNode served = in.questions() ? document.get() : withoutQuestions(document.get());
+        return new CourseModelPayload(CourseMapper.release(snapshot.get().release()), served.toString(), List.of());
+    }
+
+    /** Each quiz keeps its id, target, pass score and question count. */
+    static JsonNode withoutQuestions(JsonNode document) {
+        ObjectNode copy = document.deepCopy();
+        for (JsonNode file : copy.path("quizzes")) {
+            for (JsonNode quiz : file.path("quizzes")) {
+                ((ObjectNode) quiz).put("questionCount", quiz.path("questions").size());
+                ((ObjectNode) quiz).remove("questions");
+            }
+        }
+        return copy;
+    }
+
     @Query("course")
     @Description("The whole course in one locale; texts missing in that locale fall back to its language, then to the default.")
     public @NonNull CoursePayload course(@Name("input") CourseInput input) {
@@ -58,8 +108,7 @@ public class ContentGraphQlApi {
         }
         Optional<ReleaseSnapshot> snapshot = catalog.snapshot(in.releaseId());
         if (snapshot.isEmpty()) {
-            return new CoursePayload(null, List.of(new UserError(List.of("input", "releaseId"),
-                    "no content release '" + in.releaseId() + "'", "UNKNOWN_RELEASE")));
+            return new UnknownRelease(in.releaseId()).course();
         }
         String locale = in.locale() == null ? snapshot.get().release().defaultLocale() : in.locale();
         return new CoursePayload(new CourseMapper(snapshot.get(), locale).course(), List.of());
@@ -81,7 +130,7 @@ public class ContentGraphQlApi {
         }
         Optional<ReleaseSnapshot> snapshot = catalog.snapshot(input.releaseId());
         if (snapshot.isEmpty()) {
-            errors.add(new UserError(List.of("input", "releaseId"), "no content release '" + input.releaseId() + "'", "UNKNOWN_RELEASE"));
+            errors.add(new UnknownRelease(input.releaseId()).error());
         }
         if (!errors.isEmpty()) {
             return new ContentItemsPayload(List.of(), errors);
@@ -96,6 +145,21 @@ public class ContentGraphQlApi {
     @Description("Every imported release, newest first; exactly one is active.")
     public @NonNull List<@NonNull ContentRelease> contentReleases() {
         return releases.all().stream().map(CourseMapper::release).toList();
+    }
+
+    /** An unknown release, as each payload reports it. */
+    private record UnknownRelease(String releaseId) {
+        UserError error() {
+            return new UserError(List.of("input", "releaseId"), "no content release '" + releaseId + "'", "UNKNOWN_RELEASE");
+        }
+
+        CoursePayload course() {
+            return new CoursePayload(null, List.of(error()));
+        }
+
+        CourseModelPayload model() {
+            return new CourseModelPayload(null, null, List.of(error()));
+        }
     }
 
     private static List<UserError> checkLocale(String locale) {

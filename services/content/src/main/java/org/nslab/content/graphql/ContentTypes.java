@@ -117,6 +117,14 @@ public final class ContentTypes {
     public record CoursePayload(Course course, @NonNull List<@NonNull UserError> userErrors) {
     }
 
+    @Type("CourseModelPayload")
+    @Description("A release's course document for the services that grade and track progress against it.")
+    public record CourseModelPayload(ContentRelease release,
+                                     @Description("JSON: the course tree that content/schema/content.schema.json describes (no prose)")
+                                     String document,
+                                     @NonNull List<@NonNull UserError> userErrors) {
+    }
+
     @Type("ContentItemsPayload")
     public record ContentItemsPayload(@NonNull List<@NonNull ContentItem> items, @NonNull List<@NonNull UserError> userErrors) {
     }

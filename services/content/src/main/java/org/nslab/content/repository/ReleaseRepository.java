@@ -14,6 +14,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.nslab.events.ContentReleasePublished;
+import org.nslab.events.EventCodec;
+import org.nslab.events.Topics;
+import org.nslab.outbox.Outbox;
 
 /** Content releases in PostgreSQL, written and read with plain JDBC (bulk inserts, no entities needed). */
 @ApplicationScoped
@@ -40,14 +44,26 @@ public class ReleaseRepository {
         this.dataSource = dataSource;
     }
 
-    /** Stores a release unless it is there already, and makes it the active one; all or nothing. */
-    public ImportOutcome importRelease(Release release, List<ItemRow> items, List<ProseRow> prose) {
+    /**
+     * Stores a release unless it is there already, and makes it the active one; all or nothing. When the
+     * active release changes, a {@link ContentReleasePublished} goes into the outbox in the same transaction.
+     *
+     * @param document the course document (with the quizzes' questions), stored once per release
+     */
+    public ImportOutcome importRelease(Release release, List<ItemRow> items, List<ProseRow> prose, JsonNode document) {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
                     lock.setLong(1, IMPORT_LOCK);
                     lock.execute();
+                }
+                String previous = null;
+                try (PreparedStatement active = c.prepareStatement("SELECT id FROM content_release WHERE active");
+                     ResultSet rs = active.executeQuery()) {
+                    if (rs.next()) {
+                        previous = rs.getString(1);
+                    }
                 }
                 boolean present;
                 try (PreparedStatement exists = c.prepareStatement("SELECT 1 FROM content_release WHERE id = ?")) {
@@ -57,12 +73,23 @@ public class ReleaseRepository {
                 if (!present) {
                     insert(c, release, items, prose);
                 }
+                try (PreparedStatement d = c.prepareStatement(
+                        "INSERT INTO content_document (release_id, document) VALUES (?, cast(? AS jsonb)) ON CONFLICT DO NOTHING")) {
+                    d.setString(1, release.id());
+                    d.setString(2, document.toString());
+                    d.executeUpdate();
+                }
                 try (PreparedStatement off = c.prepareStatement("UPDATE content_release SET active = false WHERE active AND id <> ?");
                      PreparedStatement on = c.prepareStatement("UPDATE content_release SET active = true WHERE id = ?")) {
                     off.setString(1, release.id());
                     off.executeUpdate();
                     on.setString(1, release.id());
                     on.executeUpdate();
+                }
+                if (!release.id().equals(previous)) {
+                    ContentReleasePublished event = ContentReleasePublished.of(release.id(), previous, release.defaultLocale(),
+                            release.locales(), Instant.now());
+                    Outbox.append(c, Topics.CONTENT_RELEASE_PUBLISHED, event.key(), event.id(), EventCodec.encode(event));
                 }
                 c.commit();
                 return present ? ImportOutcome.ALREADY_PRESENT : ImportOutcome.IMPORTED;
@@ -150,6 +177,19 @@ public class ReleaseRepository {
         Timestamp at = rs.getTimestamp(2);
         return new Release(rs.getString(1), at.toInstant(), rs.getBoolean(3), rs.getString(4),
                 Arrays.asList((String[]) rs.getArray(5).getArray()));
+    }
+
+    /** The course document of a release; empty when the release has none (imported before documents were kept). */
+    public Optional<JsonNode> document(String releaseId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT document FROM content_document WHERE release_id = ?")) {
+            s.setString(1, releaseId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(JSON.readTree(rs.getString(1))) : Optional.empty();
+            }
+        } catch (SQLException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public List<ItemRow> items(String releaseId) {

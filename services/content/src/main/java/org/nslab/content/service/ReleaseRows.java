@@ -11,10 +11,11 @@ import org.nslab.content.repository.ReleaseRepository.ProseRow;
 import org.nslab.content.repository.ReleaseRepository.Release;
 
 /**
- * A course as the rows of one release. Quizzes keep only their id, target and size: their questions
- * and answers stay with the quiz service.
+ * A course as the rows of one release. The items' quizzes keep only their id, target and size; the
+ * questions and their keys are only in {@code document}, the course tree that the quiz service grades
+ * against and that only the grader role may read.
  */
-public record ReleaseRows(Release release, List<ItemRow> items, List<ProseRow> prose) {
+public record ReleaseRows(Release release, List<ItemRow> items, List<ProseRow> prose, JsonNode document) {
 
     /** Prose kind (the Markdown file) → item kinds whose sections it holds. */
     private static final Map<String, String> PROSE_KIND = Map.of(
@@ -63,7 +64,7 @@ public record ReleaseRows(Release release, List<ItemRow> items, List<ProseRow> p
             prose.add(new ProseRow(kind, id, locale, markdown));
         })));
         Release release = new Release(course.releaseId(), null, true, course.defaultLocale(), course.locales());
-        return new ReleaseRows(release, items, prose);
+        return new ReleaseRows(release, items, prose, doc);
     }
 
     private static boolean isStage(JsonNode doc, String id) {

@@ -6,12 +6,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.nslab.content.course.Course;
 import org.nslab.events.LearningEventRecorded.ObjectType;
 
 /**
  * What the progress service needs to know about the course: which kind and level each item id is,
- * and the learning paths' steps. Built from the course packed with the content module.
+ * and the learning paths' steps. Built from a content release's course document (the tree that
+ * {@code content/schema/content.schema.json} describes) as the content service serves it.
  */
 public final class CourseIndex {
 
@@ -24,9 +24,8 @@ public final class CourseIndex {
     private final Map<String, ItemRef> items = new HashMap<>();
     private final List<PathDef> paths = new ArrayList<>();
 
-    public static CourseIndex of(Course course) {
+    public static CourseIndex of(JsonNode doc) {
         CourseIndex index = new CourseIndex();
-        JsonNode doc = course.document();
         doc.path("stations").path("stations").forEach(s -> index.put(new ItemRef("station", s.path("id").asText(), 1)));
         doc.path("stages").path("stages").forEach(s -> {
             index.put(new ItemRef("stage", s.path("id").asText(), 2));

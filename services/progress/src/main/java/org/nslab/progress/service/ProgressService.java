@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.jboss.logging.Logger;
+import org.nslab.courserelease.CurrentRelease;
 import org.nslab.events.ActorKey;
 import org.nslab.events.EventCodec;
 import org.nslab.events.GuestProgressMerged;
@@ -41,26 +44,45 @@ import org.nslab.progress.repository.ActivityRepository.ReachedMilestone;
 @ApplicationScoped
 public class ProgressService {
 
+    private static final Logger LOG = Logger.getLogger(ProgressService.class);
+
     /** The outcome of a merge. */
     public record Merge(String accountKey, long movedEvents, String refusal) {
     }
 
     private final ActivityRepository activity;
-    private final CourseIndex course;
+    private final CurrentRelease<CourseIndex> release;
     private final Clock clock = Clock.systemUTC();
     private final Counter applied;
     private final Counter duplicates;
 
-    public ProgressService(ActivityRepository activity, CourseIndex course, MeterRegistry registry) {
+    public ProgressService(ActivityRepository activity, CurrentRelease<CourseIndex> release, MeterRegistry registry) {
         this.activity = activity;
-        this.course = course;
+        this.release = release;
         this.applied = registry.counter("nslab.progress.events", "outcome", "applied");
         this.duplicates = registry.counter("nslab.progress.events", "outcome", "duplicate");
     }
 
+    /**
+     * The course of the content release in use (the content service's active one).
+     *
+     * @throws IllegalStateException before a first release is loaded (the service is not ready then)
+     */
+    public CourseIndex course() {
+        return release.current().map(CurrentRelease.Loaded::model)
+                .orElseThrow(() -> new IllegalStateException("no content release is loaded yet; the content service is unreachable"));
+    }
+
+    /** Waits until a first content release is loaded; events are not applied before (they stay in Kafka). */
+    public void awaitCourse() throws InterruptedException {
+        while (!release.awaitLoaded(Duration.ofSeconds(30))) {
+            LOG.warnf("events wait for a content release: %s", release.status().lastError());
+        }
+    }
+
     public ActivityRow row(LearningEventRecorded event) {
         Statement s = event.statement();
-        ItemRef item = course.classify(s.object().id(), s.object().type(), s.context() == null ? null : s.context().level());
+        ItemRef item = course().classify(s.object().id(), s.object().type(), s.context() == null ? null : s.context().level());
         String verb = LearningVerb.fromIri(s.verb().id()).map(Enum::name).orElse(s.verb().display());
         return new ActivityRow(event.id(), event.key(), s.actor().kind(), verb, item,
                 s.timestamp(), s.result() == null ? null : s.result().durationMs(), null, null, null, null, null);
@@ -113,6 +135,7 @@ public class ProgressService {
             return;
         }
         List<LearnerMilestone> candidates = new ArrayList<>();
+        CourseIndex course = course();
         for (ProgressFacts facts : activity.milestoneFacts(c, keys).values()) {
             ProgressCalculator.milestones(facts, course).forEach(m -> candidates.add(new LearnerMilestone(facts.actorKey(), m)));
         }
@@ -161,6 +184,7 @@ public class ProgressService {
             Map<String, ProgressFacts> facts = activity.facts(c, keys);
             Map<String, List<ReachedMilestone>> milestones = activity.milestones(c, keys);
             List<Progress> result = new ArrayList<>();
+            CourseIndex course = course();
             for (String key : keys) {
                 ProgressFacts f = facts.get(key);
                 result.add(new Progress(f, ProgressCalculator.paths(f, course), milestones.getOrDefault(key, List.of())));

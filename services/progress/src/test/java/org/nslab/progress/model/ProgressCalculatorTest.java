@@ -18,7 +18,7 @@ import org.nslab.progress.model.ProgressFacts.QuizStat;
 
 class ProgressCalculatorTest {
 
-    private static final CourseIndex COURSE = CourseIndex.of(CourseValidator.readValid(CourseSource.classpath()));
+    private static final CourseIndex COURSE = CourseIndex.of(CourseValidator.readValid(CourseSource.classpath()).document());
 
     @Test
     void objectIdsAreReadAsCourseItemsWithTheirLevel() {

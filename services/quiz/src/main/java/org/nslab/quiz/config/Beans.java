@@ -1,24 +1,41 @@
 package org.nslab.quiz.config;
 
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.nslab.content.course.CourseSource;
-import org.nslab.content.course.CourseValidator;
+import org.nslab.courserelease.CurrentRelease;
 import org.nslab.outbox.OutboxRelay;
+import org.nslab.quiz.client.ServiceTokens;
 import org.nslab.quiz.grading.QuestionBank;
 
 public class Beans {
 
-    /** The quizzes of the course packed into the jar; a broken course stops the start, naming file and id. */
+    /**
+     * The questions of the content service's active release, loaded over its GraphQL with the quiz service's
+     * account (role grader) and reloaded when content.release-published.v1 says another release is active.
+     */
     @Produces
     @ApplicationScoped
-    QuestionBank questionBank() {
-        return QuestionBank.of(CourseValidator.readValid(CourseSource.classpath()));
+    CurrentRelease<QuestionBank> questions(ServiceTokens tokens, @ConfigProperty(name = "nslab.content.url") String contentUrl,
+                                           @ConfigProperty(name = "nslab.content.timeout") Duration timeout) {
+        return CurrentRelease.fromContentService("quiz", contentUrl, tokens::accessToken, timeout, true,
+                r -> QuestionBank.of(r.releaseId(), r.document()));
+    }
+
+    void closeQuestions(@Disposes CurrentRelease<QuestionBank> questions) {
+        questions.close();
+    }
+
+    /** Gives the first load a moment at start; past it the service starts not ready and keeps trying. */
+    void loadAtStart(@Observes StartupEvent event, CurrentRelease<QuestionBank> questions,
+                     @ConfigProperty(name = "nslab.content.start-wait") Duration wait) throws InterruptedException {
+        questions.awaitAtStart(wait);
     }
 
     @Produces

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.nslab.content.course.Course;
 import org.nslab.quiz.grading.Question.ComputeOptimalKey;
 import org.nslab.quiz.grading.Question.Key;
 import org.nslab.quiz.grading.Question.LargestMinWordsKey;
@@ -19,7 +18,11 @@ import org.nslab.quiz.grading.Question.Option;
 import org.nslab.quiz.grading.Question.OrderingKey;
 import org.nslab.quiz.grading.Question.SingleKey;
 
-/** Every quiz and question of a (validated) course release, by id. */
+/**
+ * Every quiz and question of a content release, by id, built from the release's course document (the
+ * tree of {@code content/schema/content.schema.json}, quizzes with their questions) as the content
+ * service serves it.
+ */
 public final class QuestionBank {
 
     private final String releaseId;
@@ -30,11 +33,13 @@ public final class QuestionBank {
         this.releaseId = releaseId;
     }
 
-    public static QuestionBank of(Course course) {
-        QuestionBank bank = new QuestionBank(course.releaseId());
+    public static QuestionBank of(String releaseId, JsonNode document) {
+        QuestionBank bank = new QuestionBank(releaseId);
         Set<String> microscope = new LinkedHashSet<>();
-        course.document().path("components").path("components").forEach(c -> microscope.add(c.path("id").asText()));
-        for (JsonNode quiz : course.quizzes()) {
+        document.path("components").path("components").forEach(c -> microscope.add(c.path("id").asText()));
+        List<JsonNode> quizzes = new ArrayList<>();
+        document.path("quizzes").forEach(file -> file.path("quizzes").forEach(quizzes::add));
+        for (JsonNode quiz : quizzes) {
             String quizId = quiz.path("id").asText();
             int quizMax = quiz.path("maxAttempts").asInt();
             List<Question> questions = new ArrayList<>();

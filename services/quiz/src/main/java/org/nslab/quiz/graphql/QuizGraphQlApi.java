@@ -28,6 +28,7 @@ import org.nslab.quiz.graphql.QuizTypes.SubmitQuizAnswerInput;
 import org.nslab.quiz.graphql.QuizTypes.SubmitQuizAnswerPayload;
 import org.nslab.quiz.graphql.QuizTypes.UserError;
 import org.nslab.quiz.grading.Question;
+import org.nslab.quiz.grading.QuestionBank;
 import org.nslab.quiz.grading.QuestionView;
 import org.nslab.quiz.grading.Quiz;
 import org.nslab.quiz.grading.Response;
@@ -54,11 +55,12 @@ public class QuizGraphQlApi {
     @Description("Quizzes (at most 50) with the learner's state per question; never the answers.")
     public @NonNull QuizzesPayload quizzes(@NonNull @Name("input") QuizzesInput input) {
         List<UserError> errors = new ArrayList<>(check(input.actor(), input.locale()));
+        QuestionBank bank = quizzes.bank(); // one release for the whole answer
         if (input.quizIds().size() > MAX_QUIZZES) {
             errors.add(new UserError(List.of("input", "quizIds"), "at most " + MAX_QUIZZES + " quizzes per request", "TOO_MANY"));
         }
         for (int i = 0; i < Math.min(input.quizIds().size(), MAX_QUIZZES); i++) {
-            if (quizzes.bank().quiz(input.quizIds().get(i)).isEmpty()) {
+            if (bank.quiz(input.quizIds().get(i)).isEmpty()) {
                 errors.add(new UserError(List.of("input", "quizIds", String.valueOf(i)), "no quiz '" + input.quizIds().get(i) + "'", "UNKNOWN_QUIZ"));
             }
         }
@@ -67,7 +69,7 @@ public class QuizGraphQlApi {
         }
         Map<String, List<AttemptRow>> byQuestion = quizzes.attempts(key(input.actor()), input.quizIds()).stream()
                 .collect(Collectors.groupingBy(AttemptRow::questionId));
-        List<QuizView> views = input.quizIds().stream().map(id -> view(quizzes.bank().quiz(id).orElseThrow(), byQuestion, input.locale())).toList();
+        List<QuizView> views = input.quizIds().stream().map(id -> view(bank.quiz(id).orElseThrow(), byQuestion, input.locale())).toList();
         return new QuizzesPayload(views, List.of());
     }
 

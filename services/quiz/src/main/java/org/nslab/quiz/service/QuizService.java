@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.nslab.courserelease.CurrentRelease;
 import org.nslab.events.ActorKey;
 import org.nslab.events.LearningEventRecorded.ActivityObject;
 import org.nslab.events.LearningEventRecorded.Actor;
@@ -47,26 +48,35 @@ public class QuizService {
     public record Feedback(AttemptRow attempt, String message, String explanation, String correctAnswer, int attemptsLeft) {
     }
 
-    private final QuestionBank bank;
+    private final CurrentRelease<QuestionBank> release;
     private final AttemptRepository attempts;
     private final AttemptStore store;
     private final SimulationFacts simulation;
     private final OutboxRelay relay;
     private final Clock clock = Clock.systemUTC();
 
-    public QuizService(QuestionBank bank, AttemptRepository attempts, AttemptStore store, SimulationFacts simulation, OutboxRelay relay) {
-        this.bank = bank;
+    public QuizService(CurrentRelease<QuestionBank> release, AttemptRepository attempts, AttemptStore store, SimulationFacts simulation,
+                       OutboxRelay relay) {
+        this.release = release;
         this.attempts = attempts;
         this.store = store;
         this.simulation = simulation;
         this.relay = relay;
     }
 
+    /**
+     * The questions of the content release in use (the content service's active one).
+     *
+     * @throws IllegalStateException before a first release is loaded (the service is not ready then)
+     */
     public QuestionBank bank() {
-        return bank;
+        return release.current().map(CurrentRelease.Loaded::model)
+                .orElseThrow(() -> new IllegalStateException("no content release is loaded yet; the content service is unreachable"));
     }
 
+    /** Grades against one release from start to end; the attempt records which. */
     public Submission submit(Actor actor, String questionId, Response response, String locale) {
+        QuestionBank bank = bank();
         Optional<Question> found = bank.question(questionId);
         if (found.isEmpty()) {
             return Submission.refused(new AnswerProblem(List.of("input", "questionId"), "no question '" + questionId + "'", "UNKNOWN_QUESTION"));
@@ -111,7 +121,11 @@ public class QuizService {
 
     /** Feedback for a stored attempt, as its owner saw it. */
     public Feedback feedback(AttemptRow row, String locale) {
-        Question question = bank.question(row.questionId()).orElseThrow();
+        Optional<Question> current = bank().question(row.questionId());
+        if (current.isEmpty()) { // the question is no longer in the release in use
+            return new Feedback(row, row.correct() ? "Correct." : "Not correct.", null, null, 0);
+        }
+        Question question = current.get();
         int left = question.maxAttempts() - attempts.byActorAndQuestion(row.actorKey(), row.questionId()).size();
         boolean done = row.correct() || left <= 0;
         return new Feedback(row, row.correct() ? "Correct." : "Not correct.", done ? QuestionView.text(question.explanation(), locale) : null,

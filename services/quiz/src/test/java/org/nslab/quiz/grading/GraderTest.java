@@ -8,13 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nslab.content.course.Course;
 import org.nslab.content.course.CourseSource;
 import org.nslab.content.course.CourseValidator;
 
 /** Grading of the course's real questions; hands-on grading runs against the simulation in QuizServiceTests. */
 class GraderTest {
 
-    private static final QuestionBank BANK = QuestionBank.of(CourseValidator.readValid(CourseSource.classpath()));
+    private static final Course COURSE = CourseValidator.readValid(CourseSource.classpath());
+    private static final QuestionBank BANK = QuestionBank.of(COURSE.releaseId(), COURSE.document());
 
     /** Hands-on questions must not be graded here: reaching the simulation would be a mistake of the test. */
     private static final SimulationFacts NONE = new SimulationFacts() {
