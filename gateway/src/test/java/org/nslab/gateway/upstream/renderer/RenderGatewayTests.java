@@ -40,7 +40,7 @@ import org.nslab.testing.Tokens;
 /**
  * The render operations on the gateway's public endpoint, forwarded to the real renderer (started beside the gateway
  * by {@link RendererServiceResource}), with real Keycloak tokens; render files and posters through the gateway's proxy.
- * Its own profile: a per-user rate limit of 60 requests an hour, so that one user can reach it.
+ * Its own profile: a per-user rate limit of 100 requests an hour, so that one user can reach it.
  */
 @QuarkusTest
 @TestProfile(RenderGatewayTests.Limits.class)
@@ -55,7 +55,7 @@ class RenderGatewayTests {
         }
     }
 
-    static final int PER_USER = 60;
+    static final int PER_USER = 100;
     private static final String SCENE = """
         {"version":1,"camera":{"position":[0,1,6],"target":[0,0,0]},
          "meshes":[{"primitive":"sphere","material":{"color":"#ff3366"}}]}""";
@@ -88,7 +88,7 @@ class RenderGatewayTests {
         assertEquals("PNG", requested.getString("data.requestRender.job.format"));
 
         JsonPath[] last = new JsonPath[1];
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> {
+        await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             last[0] = graphql(alice, RENDER_JOB, Map.of("id", id));
             String state = last[0].getString("data.renderJob.state");
             return !"QUEUED".equals(state) && !"RUNNING".equals(state);
