@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -40,7 +41,8 @@ import org.nslab.testing.Tokens;
 /**
  * The render operations on the gateway's public endpoint, forwarded to the real renderer (started beside the gateway
  * by {@link RendererServiceResource}), with real Keycloak tokens; render files and posters through the gateway's proxy.
- * Its own profile: a per-user rate limit of 100 requests an hour, so that one user can reach it.
+ * Its own profile: a per-user rate limit of 100 requests a day, so that one user can reach it (the bucket refills
+ * continuously: one request every 14 minutes, none during the test).
  */
 @QuarkusTest
 @TestProfile(RenderGatewayTests.Limits.class)
@@ -51,7 +53,7 @@ class RenderGatewayTests {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("nslab.rate-limit.per-user", String.valueOf(PER_USER), "nslab.rate-limit.per-address", "100000",
-                    "nslab.rate-limit.window", "1h");
+                    "nslab.rate-limit.window", "24h");
         }
     }
 
@@ -97,7 +99,7 @@ class RenderGatewayTests {
         assertEquals("SUCCEEDED", done.getString("data.renderJob.state"), done.prettify());
         assertEquals(1.0, done.getDouble("data.renderJob.progress"));
         String resultUrl = done.getString("data.renderJob.resultUrl");
-        assertTrue(resultUrl.startsWith(RendererServiceResource.PUBLIC_URL + "/renders/" + id), resultUrl);
+        assertTrue(resultUrl.matches(Pattern.quote(RendererServiceResource.PUBLIC_URL) + "/renders/[0-9a-f-]{36}\\.png"), resultUrl);
 
         // The file through the gateway's proxy: the PNG itself, with its type and caching.
         ExtractableResponse<Response> file = given().get(URI.create(resultUrl).getPath()).then().statusCode(200)
