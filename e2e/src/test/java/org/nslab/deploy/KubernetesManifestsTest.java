@@ -115,6 +115,28 @@ class KubernetesManifestsTest {
         }
     }
 
+    @Test
+    void theRendererIsInternalAndReachedThroughTheGateway() throws IOException {
+        Map<String, Object> service = documents("Service").get("renderer");
+        assertNotNull(service, "no Service for the renderer");
+        Object type = path(service, "spec", "type");
+        assertTrue(type == null || "ClusterIP".equals(type), "the renderer's Service must stay inside the cluster, was " + type);
+        for (Map<String, Object> ingress : documents("Ingress").values()) {
+            assertTrue(!new Yaml().dump(ingress).contains("renderer"), "an Ingress routes to the renderer");
+        }
+        Map<String, Object> policy = documents("NetworkPolicy").values().stream()
+                .filter(p -> "renderer".equals(path(p, "spec", "podSelector", "matchLabels", "app.kubernetes.io/name")))
+                .findFirst().orElseThrow(() -> new AssertionError("no NetworkPolicy for the renderer"));
+        List<Map<String, Object>> rules = path(policy, "spec", "ingress");
+        assertEquals(1, rules.size());
+        assertEquals(List.of(Map.of("podSelector", Map.of("matchLabels", Map.of("app.kubernetes.io/name", "gateway")))),
+                rules.get(0).get("from"), "only the gateway may call the renderer");
+        Map<String, Object> gateway = first(path(documents("Deployment").get("gateway"), "spec", "template", "spec", "containers"));
+        List<Map<String, Object>> env = path(gateway, "env");
+        assertTrue(env.stream().anyMatch(e -> "NSLAB_RENDERER_URL".equals(e.get("name")) && "http://renderer:8086".equals(e.get("value"))),
+                "the gateway must know the renderer's internal address");
+    }
+
     /** Reactor modules that are Quarkus applications, by Kubernetes name. */
     private static Map<String, Path> quarkusServices() throws IOException {
         Map<String, Path> services = new HashMap<>();

@@ -222,6 +222,29 @@ class PlatformEndToEndIT {
 
     @Test
     @Order(5)
+    void aLearnerRendersAStillThroughTheGatewayAndFetchesItFromTheGatewaysAddress() {
+        String token = "Bearer " + Tokens.forUser(stack.keycloakUrl(), "alice", "alice-demo");
+        String scene = """
+            {"version":1,"camera":{"position":[0,1,6],"target":[0,0,0]},"meshes":[{"primitive":"sphere","material":{"color":"#ff3366"}}]}""";
+        String id = graphql(token, "mutation($input: RequestRenderInput!) { requestRender(input: $input) { job { id } userErrors { message } } }",
+                Map.of("input", Map.of("scene", scene, "width", 96, "height", 64)))
+                .body("data.requestRender.userErrors", empty()).extract().path("data.requestRender.job.id");
+        String[] url = new String[1];
+        await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+            Map<String, Object> job = graphql(token, "query($id: ID!) { renderJob(id: $id) { state resultUrl error } }", Map.of("id", id))
+                    .extract().path("data.renderJob");
+            assertTrue(!"FAILED".equals(job.get("state")) && !"CANCELLED".equals(job.get("state")), String.valueOf(job));
+            url[0] = (String) job.get("resultUrl");
+            return "SUCCEEDED".equals(job.get("state"));
+        });
+        // The link is the gateway's: the renderer's own port is not needed by a browser.
+        assertTrue(url[0].startsWith(stack.gatewayUrl() + "/renders/"), url[0]);
+        byte[] png = given().get(url[0]).then().statusCode(200).contentType("image/png").extract().asByteArray();
+        assertEquals("\u0089PNG", new String(png, 0, 4, java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    @Test
+    @Order(5)
     void anInvalidPayloadGetsUserErrorsNamingTheField() {
         String token = "Bearer " + Tokens.forUser(stack.keycloakUrl(), "alice", "alice-demo");
         record(token, Map.of("verb", "ANSWERED", "objectId", "quiz:q1", "objectType", "QUESTION",

@@ -16,11 +16,11 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One of the platform's services from its packaged application ({@code <module>/target/quarkus-app}, built by the
- * reactor first) as a separate process on a port of its own, on the test PostgreSQL, Kafka and Keycloak; its log is
- * {@code <name>.log} in its work folder. Started once ready (its readiness check answers 200).
+ * One of the platform's services for the tests of another that calls it: its packaged application
+ * ({@code <module>/target/quarkus-app}, built by the reactor first) as a separate process on a free port, on the test
+ * PostgreSQL, Kafka and Keycloak (a free port unless one is given), ready ({@code /q/health/ready}) when {@link #start} returns.
  */
-final class PackagedService implements AutoCloseable {
+public final class PackagedService implements AutoCloseable {
 
     private static final Duration READY_WITHIN = Duration.ofMinutes(3);
 
@@ -35,12 +35,21 @@ final class PackagedService implements AutoCloseable {
     }
 
     /**
-     * @param module     the service's folder in the repository, e.g. {@code services/simulation}
-     * @param port       the HTTP port ({@link #freePort()} for any)
-     * @param jvmOptions JVM options, before {@code -jar}
+     * Starts {@code module}'s packaged application on a free port, with its log ({@code <name>.log}) under {@code work}.
+     *
+     * @param module      the Maven module's folder from the repository root, e.g. {@code services/renderer}
+     * @param jvmOptions  JVM options before {@code -jar} (the HTTP host and port are added)
      */
-    static PackagedService start(String name, String module, Path work, int port, List<String> jvmOptions) {
-        Path jar = TestServers.repositoryRoot().resolve(module + "/target/quarkus-app/quarkus-run.jar");
+    public static PackagedService start(String module, Path work, List<String> jvmOptions) {
+        return start(Path.of(module).getFileName().toString(), module, work, freePort(), jvmOptions);
+    }
+
+    /**
+     * Starts {@code module}'s packaged application as {@code name} on {@code port}, with its log ({@code <name>.log},
+     * appended to) under {@code work}.
+     */
+    public static PackagedService start(String name, String module, Path work, int port, List<String> jvmOptions) {
+        Path jar = TestServers.repositoryRoot().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build the " + name + " service first "
                     + "(./mvnw -B -pl " + module + " -am package -DskipTests)");
@@ -68,11 +77,11 @@ final class PackagedService implements AutoCloseable {
     }
 
     /** {@code http://127.0.0.1:<port>}, without a path. */
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
@@ -102,8 +111,7 @@ final class PackagedService implements AutoCloseable {
             }
         }
         close();
-        throw new IllegalStateException("the " + name + " service was not ready within " + READY_WITHIN.toMinutes() + " minutes:\n"
-                + tail(log));
+        throw new IllegalStateException("the " + name + " service was not ready within " + READY_WITHIN.toMinutes() + " minutes:\n" + tail(log));
     }
 
     private static String tail(Path log) {
@@ -115,7 +123,7 @@ final class PackagedService implements AutoCloseable {
         }
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         } catch (IOException e) {

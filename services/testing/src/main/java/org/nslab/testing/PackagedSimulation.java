@@ -31,7 +31,7 @@ public final class PackagedSimulation implements AutoCloseable {
                 "-Dnslab.simulation.reference.data-dir=" + work.resolve("reference-model"),
                 "-Dnslab.simulation.data-dir=" + work.resolve("data")));
         options.addAll(extraOptions);
-        return new PackagedSimulation(PackagedService.start("simulation", "services/simulation", work, PackagedService.freePort(), options));
+        return new PackagedSimulation(PackagedService.start("services/simulation", work, options));
     }
 
     /** {@code http://127.0.0.1:<port>}, without a path. */

@@ -39,10 +39,6 @@ public interface RendererConfig {
     @WithDefault("2H")
     Duration retention();
 
-    /** Base URL of this service as clients reach it, for result links. */
-    @WithDefault("http://127.0.0.1:8086")
-    String publicUrl();
-
     Limits activeJobs();
 
     /** Renders a user may have queued or running at once, by role (the highest role counts). */

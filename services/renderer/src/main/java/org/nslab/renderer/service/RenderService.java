@@ -50,10 +50,11 @@ public class RenderService {
         return config.activeJobs().learner();
     }
 
-    public String resultUrl(RenderJob job) {
+    /** {@code /renders/<file>}: where this service serves the result, and the gateway proxies it at the same path. */
+    public String resultPath(RenderJob job) {
         Path output = Path.of(config.outputDir());
         Path relative = output.relativize(job.target());
-        return config.publicUrl() + "/renders/" + relative.toString().replace('\\', '/');
+        return "/renders/" + relative.toString().replace('\\', '/');
     }
 
     public Path outputDir() {

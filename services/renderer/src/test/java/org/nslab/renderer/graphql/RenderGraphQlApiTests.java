@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.nslab.renderer.graphql.GraphQl.ALICE;
 import static org.nslab.renderer.graphql.GraphQl.BOB;
+import static org.nslab.renderer.graphql.GraphQl.CAROL;
 import static org.nslab.renderer.graphql.GraphQl.DAVE;
 import static org.nslab.renderer.graphql.GraphQl.ERIN;
 
@@ -16,7 +17,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +25,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.nslab.sdk.scene.Examples;
 import org.nslab.testing.TestServersResource;
+import org.nslab.testing.Tokens;
 
 @QuarkusTest
 @WithTestResource(TestServersResource.class)
@@ -45,18 +46,18 @@ class RenderGraphQlApiTests {
         return input;
     }
 
-    private static JsonPath finished(String token, String id) {
+    private static JsonPath finished(Map<String, Object> viewer, String id) {
         JsonPath[] last = new JsonPath[1];
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = GraphQl.job(token, id);
+            last[0] = GraphQl.job(viewer, id);
             String state = last[0].getString("data.renderJob.state");
             return !"QUEUED".equals(state) && !"RUNNING".equals(state);
         });
         return last[0];
     }
 
-    private static byte[] fetch(String resultUrl) {
-        return given().when().get(URI.create(resultUrl).getPath()).then().statusCode(200).extract().asByteArray();
+    private static byte[] fetch(String resultPath) {
+        return given().when().get(resultPath).then().statusCode(200).extract().asByteArray();
     }
 
     private static String submitted(JsonPath response) {
@@ -71,13 +72,18 @@ class RenderGraphQlApiTests {
         assertEquals("SUCCEEDED", done.getString("data.renderJob.state"), done.prettify());
         assertEquals(1.0, done.getDouble("data.renderJob.progress"));
         assertEquals(0, done.getInt("data.renderJob.queuePosition"));
-        byte[] png = fetch(done.getString("data.renderJob.resultUrl"));
+        byte[] png = fetch(done.getString("data.renderJob.resultPath"));
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
         assertEquals(640, image.getWidth());
         assertEquals(360, image.getHeight());
         assertEquals(png.length, done.getLong("data.renderJob.bytes"));
-        // Another learner cannot see it.
+        // Another learner can neither see nor cancel it, nor find it among his jobs; an admin sees it.
         assertNull(GraphQl.job(ERIN, id).get("data.renderJob"));
+        JsonPath refused = GraphQl.cancel(ERIN, id);
+        assertNull(refused.get("data.cancelRender.job"));
+        assertEquals("UNKNOWN_RENDER", refused.getString("data.cancelRender.userErrors[0].code"), refused.prettify());
+        assertTrue(GraphQl.myJobs(ERIN).getList("data.myRenderJobs.id").stream().noneMatch(id::equals));
+        assertEquals(id, GraphQl.job(CAROL, id).getString("data.renderJob.id"));
     }
 
     @Test
@@ -89,7 +95,7 @@ class RenderGraphQlApiTests {
             assertEquals("SUCCEEDED", done.getString("data.renderJob.state"), done.prettify());
             assertEquals(8, done.getInt("data.renderJob.framesTotal"));
             assertEquals(8, done.getInt("data.renderJob.framesDone"));
-            byte[] bytes = fetch(done.getString("data.renderJob.resultUrl"));
+            byte[] bytes = fetch(done.getString("data.renderJob.resultPath"));
             String head = new String(bytes, 0, 8, java.nio.charset.StandardCharsets.ISO_8859_1);
             assertTrue(format.equals("GIF") ? head.startsWith("GIF89a") : head.substring(4).equals("ftyp"), format + ": " + head);
         }
@@ -139,15 +145,15 @@ class RenderGraphQlApiTests {
         JsonPath third = GraphQl.requestRender(ERIN, input(SMALL, "width", 64, "height", 64));
         assertNull(third.get("data.requestRender.job"));
         assertTrue(third.getString("data.requestRender.userErrors[0].message").contains("at most 2"), third.prettify());
+        assertEquals("TOO_MANY", third.getString("data.requestRender.userErrors[0].code"));
         // An instructor's limit is higher.
         List<String> bobs = new java.util.ArrayList<>();
         for (int i = 0; i < 3; i++) {
             bobs.add(submitted(GraphQl.requestRender(BOB, input(SMALL, "width", 64, "height", 64))));
         }
-        JsonPath mine = GraphQl.call(ERIN, "{ myRenderJobs { id state } }", Map.of());
+        JsonPath mine = GraphQl.myJobs(ERIN);
         assertEquals(2, mine.getList("data.myRenderJobs").size());
-        JsonPath cancelled = GraphQl.call(ERIN, "mutation($input: RenderJobInput!) { cancelRender(input: $input) { job { state error } userErrors { message } } }",
-                Map.of("input", Map.of("id", first)));
+        JsonPath cancelled = GraphQl.cancel(ERIN, first);
         assertNotNull(cancelled.get("data.cancelRender.job"), cancelled.prettify());
         assertEquals("CANCELLED", finished(ERIN, first).getString("data.renderJob.state"));
         assertEquals("SUCCEEDED", finished(ERIN, second).getString("data.renderJob.state"));
@@ -155,15 +161,26 @@ class RenderGraphQlApiTests {
     }
 
     @Test
-    void onlyLearnersInstructorsAndAdminsMayRender() {
-        JsonPath anonymous = GraphQl.requestRender(null, input(SMALL));
+    void onlyTheGatewaysServiceAccountCallsItAndOnlyForLearnersInstructorsAndAdmins() {
+        // Nobody but the service account: not anonymous, not a learner with her own token (she goes through the gateway).
+        JsonPath anonymous = GraphQl.requestRender(null, ALICE, input(SMALL));
         assertNull(anonymous.get("data.requestRender"));
         assertNotNull(anonymous.get("errors"));
+        JsonPath learnerToken = GraphQl.requestRender(Tokens.forUser("alice", "alice-demo"), ALICE, input(SMALL));
+        assertNull(learnerToken.get("data.requestRender"));
+        assertNotNull(learnerToken.get("errors"));
+        assertNotNull(GraphQl.call(null, "{ sceneSchema }", Map.of()).get("errors"));
+        // For a module author (not a rendering role) the service refuses, naming the roles.
         JsonPath author = GraphQl.requestRender(DAVE, input(SMALL));
-        assertNull(author.get("data.requestRender"));
-        assertNotNull(author.get("errors"));
-        // The schema is public.
-        JsonPath schema = GraphQl.call(null, "{ sceneSchema }", Map.of());
+        assertNull(author.get("data.requestRender.job"));
+        assertEquals(List.of("input", "viewer", "roles"), author.getList("data.requestRender.userErrors[0].field"));
+        assertEquals("FORBIDDEN", author.getString("data.requestRender.userErrors[0].code"));
+        // A malformed actor key, or one of another tenant, is refused.
+        JsonPath forged = GraphQl.requestRender(Map.of("actorKey", "demo-university/x", "tenant", "other-college",
+                "roles", List.of("learner")), input(SMALL));
+        assertEquals("INVALID_ACTOR", forged.getString("data.requestRender.userErrors[0].code"), forged.prettify());
+        // The scene schema, for the service account.
+        JsonPath schema = GraphQl.call(GraphQl.SERVICE, "{ sceneSchema }", Map.of());
         assertTrue(schema.getString("data.sceneSchema").contains("\"$schema\""));
     }
 }
