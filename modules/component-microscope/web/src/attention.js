@@ -2,7 +2,7 @@
 // gallery of every layer × head.
 import { escapeHtml, h as el } from '@nslab/module-sdk/kit';
 import { attentionOf, showToken } from './api.js';
-import { colormap, drawMatrix } from './colormap.js';
+import { cellClass, drawMatrix } from './colormap.js';
 import { fmt } from './constants.js';
 import { selectHead, selectToken } from './controls.js';
 import { classifyPattern } from './patterns.js';
@@ -14,10 +14,10 @@ export function tableCells(q, row, from, t) {
   for (let k = from; k < t; k++) {
     const w = row[k];
     if (k <= q) {
+      // the colour by class (CELL_STYLES), not a style attribute: the shell's CSP refuses style attributes
       const s = Math.sqrt(w);
-      const [r, g, b] = colormap(s);
       html.push(`<td role="gridcell" tabindex="-1" data-q="${q}" data-k="${k}" data-weight="${w}" `
-        + `style="background: rgb(${r}, ${g}, ${b});${s > 0.6 ? ' color: rgb(0, 0, 0);' : ''}">${fmt(w)}</td>`);
+        + `class="${cellClass(s)}">${fmt(w)}</td>`);
     } else {
       html.push(`<td role="gridcell" tabindex="-1" data-q="${q}" data-k="${k}" data-weight="${w}"></td>`);
     }

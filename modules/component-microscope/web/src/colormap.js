@@ -38,3 +38,22 @@ export function drawMatrix(canvas, matrix) {
   }
   ctx.putImageData(image, 0, 0);
 }
+
+const LEVELS = 255;
+
+/** The class of a table cell whose colour stands for s (the square root of a weight, in [0, 1]). */
+export function cellClass(s) {
+  const level = Math.round(Math.max(0, Math.min(1, s)) * LEVELS);
+  return s > 0.6 ? `nsm-w${level} nsm-w-dark` : `nsm-w${level}`;
+}
+
+/** One rule per colour level of the weights table (adopted with the module's styles). */
+export function cellStyles() {
+  const rules = [];
+  for (let i = 0; i <= LEVELS; i++) {
+    const [r, g, b] = colormap(i / LEVELS);
+    rules.push(`.nsm-table td.nsm-w${i} { background: rgb(${r}, ${g}, ${b}); }`);
+  }
+  rules.push('.nsm-table td.nsm-w-dark { color: rgb(0, 0, 0); }');
+  return rules.join('\n');
+}

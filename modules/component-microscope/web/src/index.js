@@ -15,6 +15,7 @@ import * as THREE from 'three';
 import { loadShaders, normalizeScene, shaderNames } from '@nslab/scene';
 import { createStage, defineModule, h as el } from '@nslab/module-sdk/kit';
 import { EXAMPLES } from './api.js';
+import { cellStyles } from './colormap.js';
 import { COMPONENTS, MODULE_ID, VIEW_OF } from './constants.js';
 import { emit } from './events.js';
 import { buildLayout } from './layout.js';
@@ -38,7 +39,7 @@ export const { mount, unmount } = defineModule(async (ctx) => {
     state.stage3d?.dispose();
     state.root.remove();
   });
-  ctx.adoptStyles(STYLE);
+  ctx.adoptStyles(STYLE + cellStyles());
   const root = el('section', { class: 'nsm', 'aria-label': 'Component Microscope' });
   element.append(root);
   state.root = root;
