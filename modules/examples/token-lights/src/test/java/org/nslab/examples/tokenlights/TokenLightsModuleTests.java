@@ -18,9 +18,11 @@ import org.nslab.sdk.manifest.Integrity;
 import org.nslab.sdk.manifest.ModuleCheck;
 import org.nslab.sdk.testing.PlatformStack;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -72,8 +74,17 @@ class TokenLightsModuleTests {
             WebElement frame = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("iframe.module-frame")));
             assertEquals("allow-scripts", frame.getDomAttribute("sandbox"), "a third-party module runs sandboxed");
             WebDriver inFrame = chrome.switchTo().frame(frame);
-            List<WebElement> tokens = new WebDriverWait(inFrame, Duration.ofSeconds(60)).until(
-                    ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("ol[aria-label='Tokens'] li"), 0));
+            List<WebElement> tokens;
+            try {
+                tokens = new WebDriverWait(inFrame, Duration.ofSeconds(60)).until(
+                        ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("ol[aria-label='Tokens'] li"), 0));
+            } catch (TimeoutException e) {
+                String frameBody = String.valueOf(chrome.executeScript("return document.body && document.body.innerHTML"));
+                chrome.switchTo().defaultContent();
+                throw new AssertionError("the module did not mount in the shell's frame; frame: " + frameBody + "; stage: "
+                        + chrome.findElement(By.id("stage")).getText() + "; console: "
+                        + chrome.manage().logs().get(LogType.BROWSER).getAll(), e);
+            }
             // "Models read text as tokens, not words." → Models, read, text, as, tokens, ",", not, words, "."
             assertEquals(9, tokens.size());
             assertEquals("Token lights", inFrame.findElement(By.id("token-lights-title")).getText());

@@ -15,8 +15,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * The one headless browser of the platform's tests: Chromium through the system's chromedriver (Debian:
  * {@code apt-get install chromium chromium-driver}; nothing downloaded), with WebGL2 on Mesa's software renderer
  * ({@code --use-angle=gl-egl --ignore-gpu-blocklist}, see shared/notes/rendering.md) or with every 3D API off. The
- * viewport is set exactly (chromedriver's window size includes browser chrome); the performance log is recorded
- * for timing tests. Override the binaries with {@code NSLAB_CHROMIUM} and {@code NSLAB_CHROMEDRIVER}.
+ * viewport is set exactly (chromedriver's window size includes browser chrome); the performance log (timing tests)
+ * and the console log (diagnostics) are recorded. Override the binaries with {@code NSLAB_CHROMIUM} and {@code NSLAB_CHROMEDRIVER}.
  */
 public final class Chromium {
 
@@ -51,7 +51,7 @@ public final class Chromium {
                 "--hide-scrollbars", "--user-data-dir=" + profile, "--window-size=" + width + "," + height));
         args.addAll(webgl ? List.of("--use-angle=gl-egl", "--ignore-gpu-blocklist") : List.of("--disable-webgl", "--disable-3d-apis"));
         options.addArguments(args);
-        options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL"));
+        options.setCapability("goog:loggingPrefs", Map.of("performance", "ALL", "browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(driver)).usingAnyFreePort()
                 .withEnvironment(Map.of("HOME", home.toString(), "MESA_SHADER_CACHE_DIR", home.resolve("mesa").toString()))
                 .build();
