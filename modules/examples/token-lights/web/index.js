@@ -120,7 +120,9 @@ export async function mount(element, host) {
   state.listeners.push(() => input.removeEventListener('input', onInput), () => list.removeEventListener('keydown', onKey));
   state.unsubscribe = host.onSettingsChange(() => draw(state));
   update();
-  await host.emit({ verb: 'LAUNCHED', objectId: 'example:token-lights', objectType: 'MODULE', context: { level: host.module.level } });
+  // not awaited: mounting never waits on the network, and a lost event must not stop the module
+  host.emit({ verb: 'LAUNCHED', objectId: 'example:token-lights', objectType: 'MODULE', context: { level: host.module.level } })
+    .catch(() => {});
 }
 
 export async function unmount() {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import org.nslab.sdk.manifest.Diagnostic;
 import org.nslab.sdk.manifest.Integrity;
 import org.nslab.sdk.manifest.Manifests;
+import org.nslab.sdk.manifest.ModuleCheck;
 import org.nslab.sdk.manifest.ModuleManifest;
 import org.nslab.sdk.manifest.SemVer;
 
@@ -20,11 +21,12 @@ import org.nslab.sdk.manifest.SemVer;
  */
 public final class ModuleChecks {
 
-    public static final String ID_OWNERSHIP = "id-ownership";
-    public static final String HOSTS = "hosts";
-    public static final String ENTRY = "entry";
-    public static final String SHADERS = "shaders";
-    public static final String OPERATIONS = "operations";
+    // One spelling for the registry, the SDK and the conformance kit: the SDK's ModuleCheck.
+    public static final String ID_OWNERSHIP = ModuleCheck.ID_OWNERSHIP.id();
+    public static final String HOSTS = ModuleCheck.HOSTS.id();
+    public static final String ENTRY = ModuleCheck.ENTRY.id();
+    public static final String SHADERS = ModuleCheck.SHADERS.id();
+    public static final String OPERATIONS = ModuleCheck.OPERATIONS.id();
 
     /** Fetches a URL's bytes (GET, no redirects, bounded size); throws with a reason when it cannot. */
     @FunctionalInterface
@@ -83,7 +85,7 @@ public final class ModuleChecks {
         ModuleManifest manifest = document.manifest().get();
         // The platform range is checked here rather than by the SDK so that a well-formed manifest is kept (not served).
         diagnostics.addAll(Manifests.check(manifestJson, platformVersion).diagnostics().stream()
-                .filter(d -> d.check().equals(Manifests.CHECK_PLATFORM_RANGE)).toList());
+                .filter(d -> d.check().equals(ModuleCheck.PLATFORM_RANGE.id())).toList());
 
         Optional<String> currentOwner = ownership.ownerOf(manifest.id());
         if (currentOwner.isPresent() && !currentOwner.get().equals(owner)) {

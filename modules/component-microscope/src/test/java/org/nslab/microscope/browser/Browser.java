@@ -1,38 +1,19 @@
 package org.nslab.microscope.browser;
 
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Duration;
-import java.util.Map;
-import org.nslab.microscope.stack.PlatformStack;
+import org.nslab.sdk.conformance.Chromium;
+import org.nslab.sdk.testing.PlatformStack;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** Headless Chromium drawing WebGL with Mesa's llvmpipe (flags from shared/notes/rendering.md). */
+/** The shared headless Chromium (WebGL on Mesa's llvmpipe) with the microscope's test page and its waits. */
 final class Browser implements AutoCloseable {
 
     final ChromeDriver driver;
 
     Browser() {
-        try {
-            ChromeOptions options = new ChromeOptions();
-            options.setBinary("/usr/bin/chromium");
-            options.addArguments("--headless", "--no-sandbox", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--hide-scrollbars", "--window-size=1400,1000",
-                    "--use-angle=gl-egl", "--ignore-gpu-blocklist",
-                    "--user-data-dir=" + Files.createTempDirectory("nsm-chromium"));
-            ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(new File("/usr/bin/chromedriver")).build();
-            driver = new ChromeDriver(service, options);
-            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                    Map.of("width", 1400, "height", 1000, "deviceScaleFactor", 1, "mobile", false));
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        driver = Chromium.start(1400, 1000);
     }
 
     /** Opens the test page (the module mounted with a host built from the browser SDK) and waits for the first view. */

@@ -2,6 +2,7 @@ package org.nslab.microscope.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.nslab.microscope.stack.GraphQl;
-import org.nslab.microscope.stack.PlatformStack;
+import org.nslab.sdk.testing.GraphQl;
+import org.nslab.sdk.testing.PlatformStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -27,7 +28,8 @@ import org.openqa.selenium.WebElement;
  * Results go to target/benchmark.txt and the console.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PlatformStack.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PlatformStack.class, restrictToAnnotatedClass = false, initArgs = {
+        @ResourceArg(name = "services", value = "simulation"), @ResourceArg(name = "reference-model", value = "ready")})
 class MicroscopeBenchmark {
 
     private static final int WARM_UP_QUERIES = 400;

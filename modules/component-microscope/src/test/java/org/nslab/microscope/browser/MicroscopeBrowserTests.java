@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,8 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.nslab.microscope.stack.GraphQl;
-import org.nslab.microscope.stack.PlatformStack;
+import org.nslab.sdk.testing.GraphQl;
+import org.nslab.sdk.testing.PlatformStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -28,7 +29,8 @@ import org.openqa.selenium.WebElement;
  * the real gateway and simulation service. Numbers on screen are compared with the simulation's own trace.
  */
 @QuarkusTest
-@QuarkusTestResource(value = PlatformStack.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PlatformStack.class, restrictToAnnotatedClass = false, initArgs = {
+        @ResourceArg(name = "services", value = "simulation"), @ResourceArg(name = "reference-model", value = "ready")})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MicroscopeBrowserTests {
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.List;
@@ -13,14 +14,15 @@ import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.nslab.microscope.stack.GraphQl;
-import org.nslab.microscope.stack.PlatformStack;
+import org.nslab.sdk.testing.GraphQl;
+import org.nslab.sdk.testing.PlatformStack;
 import org.nslab.sdk.manifest.Integrity;
 import org.nslab.sdk.manifest.Manifests;
 import org.nslab.sdk.manifest.SemVer;
 
 @QuarkusTest
-@QuarkusTestResource(value = PlatformStack.class, restrictToAnnotatedClass = false)
+@QuarkusTestResource(value = PlatformStack.class, restrictToAnnotatedClass = false, initArgs = {
+        @ResourceArg(name = "services", value = "simulation"), @ResourceArg(name = "reference-model", value = "ready")})
 class ModuleRegistrationTests {
 
     private static final String CATALOGUE = """

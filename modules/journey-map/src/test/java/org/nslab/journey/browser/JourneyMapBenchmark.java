@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URLEncoder;
@@ -18,6 +19,8 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.nslab.sdk.conformance.Chromium;
+import org.nslab.sdk.testing.PlatformStack;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -28,7 +31,7 @@ import org.openqa.selenium.logging.LogType;
  * transferred, split into the module's own files, three.js (shared with the shell) and API answers.
  */
 @QuarkusTest
-@WithTestResource(PlatformStack.class)
+@WithTestResource(value = PlatformStack.class, initArgs = @ResourceArg(name = "services", value = "content,simulation"))
 @EnabledIfSystemProperty(named = "nslab.benchmark", matches = "true")
 class JourneyMapBenchmark {
 
@@ -38,7 +41,7 @@ class JourneyMapBenchmark {
     @Test
     @SuppressWarnings("unchecked")
     void measure() throws Exception {
-        JourneyMapBrowserTests.awaitInCatalogue();
+        PlatformStack.awaitInCatalogue(1, "journey-map");
         List<Double> firstFrame = new ArrayList<>();
         List<Double> rafMedian = new ArrayList<>();
         List<Double> renderMedian = new ArrayList<>();
@@ -46,11 +49,11 @@ class JourneyMapBenchmark {
         Map<String, Long> bytes = new HashMap<>();
         String renderer = "";
         for (int run = 0; run < RUNS; run++) {
-            ChromeDriver driver = Browser.start(true, 1280, 720);
+            ChromeDriver driver = Chromium.start(1280, 720, true);
             try {
-                String url = JourneyMapBrowserTests.journey() + "/test-host/index.html?gateway="
-                        + URLEncoder.encode(JourneyMapBrowserTests.gateway(), StandardCharsets.UTF_8) + "&manifest="
-                        + URLEncoder.encode(JourneyMapBrowserTests.journey() + "/journey-map/module.json", StandardCharsets.UTF_8);
+                String url = PlatformStack.moduleUrl() + "/test-host/index.html?gateway="
+                        + URLEncoder.encode(PlatformStack.gatewayUrl(), StandardCharsets.UTF_8) + "&manifest="
+                        + URLEncoder.encode(PlatformStack.moduleUrl() + "/journey-map/module.json", StandardCharsets.UTF_8);
                 driver.get(url);
                 await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(20)).until(() -> "true".equals(
                         driver.executeScript("const r = document.querySelector('.nslab-jm'); return r && r.dataset.firstFrame")));

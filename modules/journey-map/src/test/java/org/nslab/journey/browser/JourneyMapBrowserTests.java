@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.awt.image.BufferedImage;
@@ -28,8 +29,9 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.nslab.sdk.conformance.Chromium;
 import org.nslab.sdk.manifest.Integrity;
-import org.nslab.testing.Tokens;
+import org.nslab.sdk.testing.PlatformStack;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
@@ -45,7 +47,7 @@ import org.openqa.selenium.support.ui.Select;
  * shows its text alternative.
  */
 @QuarkusTest
-@WithTestResource(PlatformStack.class)
+@WithTestResource(value = PlatformStack.class, initArgs = @ResourceArg(name = "services", value = "content,simulation"))
 class JourneyMapBrowserTests {
 
     static final List<String> PIPELINE = List.of("data-collection", "data-processing", "architecture", "training",
@@ -63,11 +65,11 @@ class JourneyMapBrowserTests {
     }
 
     static String gateway() {
-        return System.getProperty(PlatformStack.GATEWAY_URL);
+        return PlatformStack.gatewayUrl();
     }
 
     static String journey() {
-        return System.getProperty(PlatformStack.JOURNEY_URL);
+        return PlatformStack.moduleUrl();
     }
 
     static JsonNode graphql(String url, String authorization, String query, Map<String, Object> variables) throws Exception {
@@ -83,34 +85,14 @@ class JourneyMapBrowserTests {
         return json.get("data");
     }
 
-    static String guest() throws Exception {
-        return "Guest " + graphql(gateway(), null, "mutation { startGuestSession { token } }", Map.of())
-                .path("startGuestSession").path("token").asText();
-    }
-
     /** Registered, accepted, and listed in the level-1 catalogue with the entry this service serves. */
-    static JsonNode awaitInCatalogue() throws Exception {
-        String guest = guest();
-        JsonNode[] found = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> {
-            JsonNode levels = graphql(gateway(), guest, "{ moduleCatalogue(level: 1) { level modules { id entryUrl integrity } } }", Map.of())
-                    .path("moduleCatalogue");
-            for (JsonNode level : levels) {
-                for (JsonNode m : level.path("modules")) {
-                    if (m.path("id").asText().equals("journey-map")) {
-                        found[0] = m;
-                        return true;
-                    }
-                }
-            }
-            return false;
-        });
-        return found[0];
+    static JsonNode awaitInCatalogue() {
+        return PlatformStack.awaitInCatalogue(1, "journey-map");
     }
 
     ChromeDriver open(boolean webgl, String query) throws Exception {
         awaitInCatalogue();
-        driver = Browser.start(webgl, 1280, 720);
+        driver = Chromium.start(1280, 720, webgl);
         String manifest = URLEncoder.encode(journey() + "/journey-map/module.json", StandardCharsets.UTF_8);
         driver.get(journey() + "/test-host/index.html?gateway=" + URLEncoder.encode(gateway(), StandardCharsets.UTF_8)
                 + "&manifest=" + manifest + query);
@@ -246,8 +228,8 @@ class JourneyMapBrowserTests {
         await().atMost(Duration.ofSeconds(30)).until(() -> !driver.findElements(
                 By.cssSelector(".jm-cost-result[data-state='done'][data-model='GPT-2 XL']")).isEmpty());
 
-        String service = "Bearer " + Tokens.forClient("nslab-gateway", "dev-only-gateway-secret");
-        String simulation = System.getProperty(PlatformStack.SIMULATION_URL);
+        String service = "Bearer " + PlatformStack.serviceToken();
+        String simulation = PlatformStack.simulationUrl();
         JsonNode architecture = graphql(simulation, service, """
                 { architecture(input: {preset: "GPT-2 XL"}) { architecture { totalParameters activeParametersPerToken flopsPerToken { training } } } }""",
                 Map.of()).path("architecture").path("architecture");
@@ -269,7 +251,7 @@ class JourneyMapBrowserTests {
 
     @Test
     void badOverlayInputComesBackAsUserErrorsWithTheFieldPath() throws Exception {
-        String guest = guest();
+        String guest = PlatformStack.guest();
         String query = """
                 query($input: TrainingPlanInput!) { trainingPlan(input: $input) { plan { cost } userErrors { field message } } }""";
         JsonNode tooFew = graphql(gateway(), guest, query, Map.of("input", Map.of("model", "GPT-2 small", "tokens", 0,
@@ -298,7 +280,7 @@ class JourneyMapBrowserTests {
     @Test
     void theGatewaysShellLoadsLevelOneFromTheCatalogueUnderItsContentSecurityPolicy() throws Exception {
         awaitInCatalogue();
-        driver = Browser.start(true, 1280, 720);
+        driver = Chromium.start(1280, 720, true);
         driver.get(gateway() + "/");
         await().atMost(Duration.ofSeconds(60)).until(() -> "true".equals(
                 driver.executeScript("return document.documentElement.dataset.ready || ''")));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.nslab.sdk.manifest.Diagnostic;
 import org.nslab.sdk.manifest.Integrity;
 import org.nslab.sdk.manifest.Manifests;
+import org.nslab.sdk.manifest.ModuleCheck;
 import org.nslab.sdk.manifest.ModuleManifest;
 import org.nslab.sdk.manifest.SemVer;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -87,11 +88,11 @@ public final class ModuleConformance {
         try {
             json = Files.readString(manifestFile);
         } catch (IOException e) {
-            checks.add(new Check("manifest", false, "cannot read " + manifestFile + ": " + e.getMessage()));
+            checks.add(new Check(ModuleCheck.MANIFEST.id(), false, "cannot read " + manifestFile + ": " + e.getMessage()));
             return checks;
         }
         Manifests.Checked checked = Manifests.check(json, platform);
-        checks.add(new Check("manifest", checked.ok(), checked.ok() ? "valid" : describe(checked.diagnostics())));
+        checks.add(new Check(ModuleCheck.MANIFEST.id(), checked.ok(), checked.ok() ? "valid" : describe(checked.diagnostics())));
         if (checked.manifest().isEmpty()) {
             return checks;
         }
@@ -103,16 +104,16 @@ public final class ModuleConformance {
         try {
             byte[] bytes = Files.readAllBytes(entryFile);
             boolean ok = Integrity.matches(manifest.entry().integrity(), bytes);
-            checks.add(new Check("entry-integrity", ok, ok ? "matches" : "the entry " + entryFile + " has integrity "
+            checks.add(new Check(ModuleCheck.ENTRY_INTEGRITY.id(), ok, ok ? "matches" : "the entry " + entryFile + " has integrity "
                     + Integrity.sha384(bytes) + ", the manifest says " + manifest.entry().integrity()));
         } catch (IOException e) {
-            checks.add(new Check("entry-integrity", false, "no entry file " + entryFile));
+            checks.add(new Check(ModuleCheck.ENTRY_INTEGRITY.id(), false, "no entry file " + entryFile));
             return checks;
         }
         try (Served served = serve(manifest, base)) {
             checks.addAll(browserChecks(served.origin + entryPath));
         } catch (IOException e) {
-            checks.add(new Check("loads", false, "cannot serve the module: " + e.getMessage()));
+            checks.add(new Check(ModuleCheck.LOADS.id(), false, "cannot serve the module: " + e.getMessage()));
         }
         return checks;
     }
@@ -129,26 +130,26 @@ public final class ModuleConformance {
             List<?> contract = (List<?>) r.get("contract");
             String phase = String.valueOf(r.get("phase"));
             boolean loaded = contract.isEmpty() && !(phase.equals("import") && !errors.isEmpty());
-            checks.add(new Check("loads", loaded, loaded ? "imports and exports mount/unmount" : contract.isEmpty() ? errors.toString() : contract.toString()));
+            checks.add(new Check(ModuleCheck.LOADS.id(), loaded, loaded ? "imports and exports mount/unmount" : contract.isEmpty() ? errors.toString() : contract.toString()));
             if (!loaded) {
                 return checks;
             }
             long leftover = ((Number) r.get("leftoverNodes")).longValue();
-            checks.add(new Check("mount-unmount", errors.isEmpty() && leftover == 0, errors.isEmpty()
+            checks.add(new Check(ModuleCheck.MOUNT_UNMOUNT.id(), errors.isEmpty() && leftover == 0, errors.isEmpty()
                     ? (leftover == 0 ? "no errors" : leftover + " nodes left in the element after unmount") : "errors: " + errors));
             long leaked = ((Number) r.get("leakedContexts")).longValue();
-            checks.add(new Check("webgl-contexts", leaked == 0, leaked == 0 ? r.get("contexts") + " created, all released"
+            checks.add(new Check(ModuleCheck.WEBGL_CONTEXTS.id(), leaked == 0, leaked == 0 ? r.get("contexts") + " created, all released"
                     : leaked + " of " + r.get("contexts") + " WebGL contexts still alive after unmount (call WEBGL_lose_context.loseContext() or renderer.forceContextLoss())"));
             List<?> invalid = (List<?>) r.get("invalidEvents");
-            checks.add(new Check("events", invalid.isEmpty(), invalid.isEmpty() ? ((List<?>) r.get("events")).size() + " valid events"
+            checks.add(new Check(ModuleCheck.EVENTS.id(), invalid.isEmpty(), invalid.isEmpty() ? ((List<?>) r.get("events")).size() + " valid events"
                     : "invalid learning events: " + invalid));
             List<?> undeclared = (List<?>) r.get("undeclared");
-            checks.add(new Check("operations", undeclared.isEmpty(), undeclared.isEmpty() ? "only declared operations"
+            checks.add(new Check(ModuleCheck.OPERATIONS.id(), undeclared.isEmpty(), undeclared.isEmpty() ? "only declared operations"
                     : "called undeclared operations " + undeclared + "; declare them in module.json"));
             List<String> serious = ((List<?>) r.get("axe")).stream().map(v -> (Map<?, ?>) v)
                     .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
                     .map(v -> v.get("id") + " (" + v.get("impact") + ", " + v.get("nodes") + " nodes): " + v.get("help")).toList();
-            checks.add(new Check("accessibility", serious.isEmpty(), serious.isEmpty() ? "no serious axe-core violations" : String.join("; ", serious)));
+            checks.add(new Check(ModuleCheck.ACCESSIBILITY.id(), serious.isEmpty(), serious.isEmpty() ? "no serious axe-core violations" : String.join("; ", serious)));
         } finally {
             chrome.quit();
         }

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.nslab.sdk.manifest.ModuleCheck;
 
 /** The kit must fail a module that breaks its rules, each with the check that names the rule. */
 class ModuleConformanceTest {
@@ -19,6 +21,8 @@ class ModuleConformanceTest {
         List<ModuleConformance.Check> checks = ModuleConformance.of(dir.resolve("module.json"), dir).run();
         Map<String, ModuleConformance.Check> byName = checks.stream().collect(Collectors.toMap(ModuleConformance.Check::name, c -> c));
 
+        assertEquals(Arrays.stream(ModuleCheck.values()).filter(c -> c.runsIn(ModuleCheck.Stage.CONFORMANCE))
+                .map(ModuleCheck::id).collect(Collectors.toSet()), byName.keySet(), "the kit reports the SDK's conformance checks, by their names");
         assertTrue(byName.get("manifest").passed(), checks.toString());
         assertTrue(byName.get("entry-integrity").passed(), checks.toString());
         assertTrue(byName.get("loads").passed(), checks.toString());

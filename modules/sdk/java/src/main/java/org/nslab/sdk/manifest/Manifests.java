@@ -29,10 +29,11 @@ public final class Manifests {
     /** Largest manifest accepted, in bytes of UTF-8. */
     public static final int MAX_BYTES = 256 * 1024;
 
-    public static final String CHECK_JSON = "json";
-    public static final String CHECK_SCHEMA = "schema";
-    public static final String CHECK_SEMVER = "semver";
-    public static final String CHECK_PLATFORM_RANGE = "platform-range";
+    /** The document checks' names ({@link ModuleCheck}, kept here for callers that spell them through this class). */
+    public static final String CHECK_JSON = ModuleCheck.JSON.id();
+    public static final String CHECK_SCHEMA = ModuleCheck.SCHEMA.id();
+    public static final String CHECK_SEMVER = ModuleCheck.SEMVER.id();
+    public static final String CHECK_PLATFORM_RANGE = ModuleCheck.PLATFORM_RANGE.id();
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
