@@ -10,14 +10,15 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.nslab.content.graphql.ContentTypes.ContentItem;
-import org.nslab.content.graphql.ContentTypes.ContentItemsPayload;
-import org.nslab.content.graphql.ContentTypes.ContentRelease;
-import org.nslab.content.graphql.ContentTypes.CoursePayload;
-import org.nslab.content.graphql.ContentTypes.UserError;
+import org.nslab.content.graphql.ContentPayloads.ContentItemsPayload;
+import org.nslab.content.graphql.ContentPayloads.CoursePayload;
 import org.nslab.content.repository.ReleaseRepository;
 import org.nslab.content.service.ContentCatalog;
 import org.nslab.content.service.ReleaseSnapshot;
+import org.nslab.contracts.UserError;
+import org.nslab.contracts.UserErrorCode;
+import org.nslab.contracts.content.ContentTypes.ContentItem;
+import org.nslab.contracts.content.ContentTypes.ContentRelease;
 
 /** Internal API of the content service; the gateway calls it with its service account. */
 @GraphQLApi
@@ -59,7 +60,7 @@ public class ContentGraphQlApi {
         Optional<ReleaseSnapshot> snapshot = catalog.snapshot(in.releaseId());
         if (snapshot.isEmpty()) {
             return new CoursePayload(null, List.of(new UserError(List.of("input", "releaseId"),
-                    "no content release '" + in.releaseId() + "'", "UNKNOWN_RELEASE")));
+                    "no content release '" + in.releaseId() + "'", UserErrorCode.UNKNOWN_RELEASE)));
         }
         String locale = in.locale() == null ? snapshot.get().release().defaultLocale() : in.locale();
         return new CoursePayload(new CourseMapper(snapshot.get(), locale).course(), List.of());
@@ -70,18 +71,18 @@ public class ContentGraphQlApi {
     public @NonNull ContentItemsPayload contentItems(@NonNull @Name("input") ContentItemsInput input) {
         List<UserError> errors = new ArrayList<>(checkLocale(input.locale()));
         if (input.refs().size() > MAX_ITEMS) {
-            errors.add(new UserError(List.of("input", "refs"), "at most " + MAX_ITEMS + " refs, got " + input.refs().size(), "TOO_MANY"));
+            errors.add(new UserError(List.of("input", "refs"), "at most " + MAX_ITEMS + " refs, got " + input.refs().size(), UserErrorCode.TOO_MANY));
         }
         for (int i = 0; i < Math.min(input.refs().size(), MAX_ITEMS); i++) {
             if (!CourseMapper.KINDS.contains(input.refs().get(i).kind())) {
                 errors.add(new UserError(List.of("input", "refs", String.valueOf(i), "kind"),
                         "unknown kind '" + input.refs().get(i).kind() + "'; known: " + CourseMapper.KINDS.stream().sorted().toList(),
-                        "UNKNOWN_KIND"));
+                        UserErrorCode.UNKNOWN_KIND));
             }
         }
         Optional<ReleaseSnapshot> snapshot = catalog.snapshot(input.releaseId());
         if (snapshot.isEmpty()) {
-            errors.add(new UserError(List.of("input", "releaseId"), "no content release '" + input.releaseId() + "'", "UNKNOWN_RELEASE"));
+            errors.add(new UserError(List.of("input", "releaseId"), "no content release '" + input.releaseId() + "'", UserErrorCode.UNKNOWN_RELEASE));
         }
         if (!errors.isEmpty()) {
             return new ContentItemsPayload(List.of(), errors);
@@ -100,7 +101,7 @@ public class ContentGraphQlApi {
 
     private static List<UserError> checkLocale(String locale) {
         if (locale != null && !locale.matches(LOCALE)) {
-            return List.of(new UserError(List.of("input", "locale"), "locale must look like en or de-AT", "INVALID_LOCALE"));
+            return List.of(new UserError(List.of("input", "locale"), "locale must look like en or de-AT", UserErrorCode.INVALID_LOCALE));
         }
         return List.of();
     }
