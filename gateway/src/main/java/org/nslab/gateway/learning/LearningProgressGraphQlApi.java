@@ -19,12 +19,12 @@ import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.graphql.Type;
 import org.nslab.contracts.UserError;
 import org.nslab.contracts.UserErrorCode;
+import org.nslab.contracts.progress.ProgressTypes;
+import org.nslab.contracts.progress.ProgressTypes.LearnerProgress;
+import org.nslab.contracts.progress.ProgressTypes.LearnerProgressInput;
 import org.nslab.gateway.graphql.Viewer;
-import org.nslab.gateway.learning.ProgressTypes.LearnerProgress;
 import org.nslab.gateway.security.Actors;
 import org.nslab.gateway.security.GuestTokens;
-import org.nslab.gateway.upstream.progress.ProgressApi;
-import org.nslab.gateway.upstream.progress.ProgressApi.LearnerProgressInput;
 import org.nslab.gateway.upstream.progress.ProgressApi.MergeResult;
 import org.nslab.gateway.upstream.progress.ProgressApi.ProgressResult;
 import org.nslab.gateway.upstream.progress.ProgressUpstream;
@@ -73,7 +73,7 @@ public class LearningProgressGraphQlApi {
         }
         String guestKey = Actors.PUBLIC_TENANT + "/" + Actors.GUEST_PREFIX + guest.get();
         MergeResult r = progress.mergeGuestProgress(
-                new ProgressApi.MergeGuestProgressInput(guestKey, LearningCalls.key(identity)));
+                new ProgressTypes.MergeGuestProgressInput(guestKey, LearningCalls.key(identity)));
         return new MergeGuestProgressPayload(r.movedEvents(), LearningCalls.errors(r.userErrors()));
     }
 }

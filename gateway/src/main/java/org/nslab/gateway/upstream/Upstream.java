@@ -32,10 +32,12 @@ public class Upstream {
 
     private final UpstreamConfig config;
     private final MeterRegistry registry;
+    private final ServiceTokens tokens;
 
-    public Upstream(UpstreamConfig config, MeterRegistry registry) {
+    public Upstream(UpstreamConfig config, MeterRegistry registry, ServiceTokens tokens) {
         this.config = config;
         this.registry = registry;
+        this.tokens = tokens;
     }
 
     /** How long a call to {@code service} may take. */
@@ -45,11 +47,17 @@ public class Upstream {
 
     /**
      * Calls an asynchronous client (a typed GraphQL client's {@code Uni}) and waits for its answer at most the service's
-     * timeout; the blocked thread is the caller's (a worker thread: the gateway's operations are blocking).
+     * timeout (or the operation's, {@code nslab.upstream.services.<service>.operations.<operation>}); the blocked thread is
+     * the caller's (a worker thread: the gateway's operations are blocking). The service account's token is made ready
+     * here first, on this thread: the typed client asks for it from its header method, which may run on an event loop
+     * that must not wait for Keycloak.
      */
     public <T> T call(String service, String operation, Supplier<Uni<T>> request) {
-        Duration timeout = timeout(service);
-        return measured(service, operation, () -> request.get().ifNoItem().after(timeout).fail().await().indefinitely());
+        Duration timeout = config.timeoutOf(service, operation);
+        return measured(service, operation, () -> {
+            tokens.accessToken();
+            return request.get().ifNoItem().after(timeout).fail().await().indefinitely();
+        });
     }
 
     /**

@@ -22,10 +22,19 @@ public interface UpstreamConfig {
 
     interface ServiceConfig {
         Optional<Duration> timeout();
+
+        /** Per operation of the service ({@code nslab.upstream.services.simulation.operations.dataPipeline=300s}). */
+        Map<String, Duration> operations();
     }
 
     default Duration timeoutOf(String service) {
         ServiceConfig own = services().get(service);
         return own == null ? timeout() : own.timeout().orElse(timeout());
+    }
+
+    default Duration timeoutOf(String service, String operation) {
+        ServiceConfig own = services().get(service);
+        Duration op = own == null ? null : own.operations().get(operation);
+        return op != null ? op : timeoutOf(service);
     }
 }

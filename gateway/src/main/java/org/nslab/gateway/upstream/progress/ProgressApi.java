@@ -4,16 +4,20 @@ import io.smallrye.graphql.client.typesafe.api.GraphQLClientApi;
 import io.smallrye.graphql.client.typesafe.api.Header;
 import io.smallrye.mutiny.Uni;
 import java.util.List;
-import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.nslab.contracts.UserError;
-import org.nslab.gateway.learning.ProgressTypes;
+import org.nslab.contracts.progress.ProgressTypes.LearnerProgress;
+import org.nslab.contracts.progress.ProgressTypes.LearnerProgressInput;
+import org.nslab.contracts.progress.ProgressTypes.MergeGuestProgressInput;
 import org.nslab.gateway.upstream.ServiceTokens;
 
-/** The progress service's internal GraphQL API as a typed client; only {@link ProgressUpstream} calls it. */
+/**
+ * The progress service's internal GraphQL API as a typed client; only {@link ProgressUpstream} calls it. Inputs and types
+ * are the service's own ({@code services/contracts/progress-api}).
+ */
 @GraphQLClientApi(configKey = "progress")
 @Header(name = "Authorization", method = "bearer")
 public interface ProgressApi {
@@ -28,15 +32,7 @@ public interface ProgressApi {
     @Mutation("mergeGuestProgress")
     Uni<MergeResult> mergeGuestProgress(@NonNull @Name("input") MergeGuestProgressInput input);
 
-    @Input("LearnerProgressInput")
-    record LearnerProgressInput(List<String> actorKeys) {
-    }
-
-    @Input("MergeGuestProgressInput")
-    record MergeGuestProgressInput(String guestActorKey, String accountActorKey) {
-    }
-
-    record ProgressResult(List<ProgressTypes.LearnerProgress> learners, List<UserError> userErrors) {
+    record ProgressResult(List<LearnerProgress> learners, List<UserError> userErrors) {
     }
 
     record MergeResult(String accountActorKey, long movedEvents, List<UserError> userErrors) {

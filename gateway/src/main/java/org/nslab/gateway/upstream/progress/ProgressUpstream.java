@@ -1,9 +1,9 @@
 package org.nslab.gateway.upstream.progress;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import org.nslab.contracts.progress.ProgressTypes.LearnerProgressInput;
+import org.nslab.contracts.progress.ProgressTypes.MergeGuestProgressInput;
 import org.nslab.gateway.upstream.Upstream;
-import org.nslab.gateway.upstream.progress.ProgressApi.LearnerProgressInput;
-import org.nslab.gateway.upstream.progress.ProgressApi.MergeGuestProgressInput;
 import org.nslab.gateway.upstream.progress.ProgressApi.MergeResult;
 import org.nslab.gateway.upstream.progress.ProgressApi.ProgressResult;
 
