@@ -17,10 +17,10 @@ import org.eclipse.microprofile.graphql.Source;
 import org.nslab.events.ActorKey;
 import org.nslab.events.LearningEventRecorded;
 import org.nslab.events.LearningEventRecorded.Actor;
-import org.nslab.gateway.client.AnalyticsClient.LearnerActivity;
-import org.nslab.gateway.security.GuestTokens;
 import org.nslab.gateway.security.Actors;
+import org.nslab.gateway.security.GuestTokens;
 import org.nslab.gateway.service.LearningEventService;
+import org.nslab.gateway.upstream.analytics.AnalyticsApi.LearnerActivity;
 
 @GraphQLApi
 public class LearningGraphQlApi {

@@ -13,6 +13,8 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.nslab.contracts.UserError;
+import org.nslab.contracts.UserErrorCode;
 import org.nslab.gateway.graphql.ModuleRegistryTypes.ModuleAdminPayload;
 import org.nslab.gateway.graphql.ModuleRegistryTypes.ModuleIdInput;
 import org.nslab.gateway.graphql.ModuleRegistryTypes.PinModuleVersionInput;
@@ -47,7 +49,7 @@ public class ModuleRegistryGraphQlApi {
                 .filter(d -> d.check().equals("id-ownership") || r.release().isEmpty() && d.severity().equals("ERROR"))
                 .limit(20)
                 .map(d -> new UserError(List.of("input", "manifest"), d.check() + (d.pointer().isEmpty() ? "" : " " + d.pointer())
-                        + ": " + d.message(), d.check().equals("id-ownership") ? "MODULE_ID_OWNED" : "INVALID_MANIFEST"))
+                        + ": " + d.message(), d.check().equals("id-ownership") ? UserErrorCode.MODULE_ID_OWNED : UserErrorCode.INVALID_MANIFEST))
                 .toList();
         return new RegisterModulePayload(r.outcome(), r.release().orElse(null), r.diagnostics(), userErrors);
     }
@@ -91,9 +93,9 @@ public class ModuleRegistryGraphQlApi {
             case PINNED -> new ModuleAdminPayload(registry.registration(input.id()).orElse(null), List.of());
             case NO_MODULE -> noModule(input.id());
             case NO_VERSION -> new ModuleAdminPayload(null, List.of(new UserError(List.of("input", "version"),
-                    "module '" + input.id() + "' has no version '" + input.version() + "'", "NO_SUCH_VERSION")));
+                    "module '" + input.id() + "' has no version '" + input.version() + "'", UserErrorCode.NO_SUCH_VERSION)));
             case INVALID_VERSION -> new ModuleAdminPayload(null, List.of(new UserError(List.of("input", "version"),
-                    "version '" + input.version() + "' failed its checks and cannot be served", "INVALID_VERSION")));
+                    "version '" + input.version() + "' failed its checks and cannot be served", UserErrorCode.INVALID_VERSION)));
         };
     }
 
@@ -102,6 +104,6 @@ public class ModuleRegistryGraphQlApi {
     }
 
     private static ModuleAdminPayload noModule(String id) {
-        return new ModuleAdminPayload(null, List.of(new UserError(List.of("input", "id"), "no module '" + id + "' is registered", "NO_SUCH_MODULE")));
+        return new ModuleAdminPayload(null, List.of(new UserError(List.of("input", "id"), "no module '" + id + "' is registered", UserErrorCode.NO_SUCH_MODULE)));
     }
 }

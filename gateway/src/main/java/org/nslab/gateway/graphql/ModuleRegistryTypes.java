@@ -5,6 +5,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
+import org.nslab.contracts.UserError;
 import org.nslab.gateway.registry.RegistrationOutcome;
 import org.nslab.gateway.registry.RegistryViews.ModuleDiagnostic;
 import org.nslab.gateway.registry.RegistryViews.ModuleRelease;

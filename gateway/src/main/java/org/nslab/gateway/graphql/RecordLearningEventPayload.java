@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
+import org.nslab.contracts.UserError;
 import org.nslab.events.LearningVerb;
 
 @Type("RecordLearningEventPayload")

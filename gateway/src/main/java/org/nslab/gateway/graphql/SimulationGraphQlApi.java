@@ -3,14 +3,14 @@ package org.nslab.gateway.graphql;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
-import org.nslab.gateway.client.SimulationClient;
+import org.nslab.contracts.UserError;
+import org.nslab.contracts.UserErrorCode;
 import org.nslab.gateway.lab.CallerRuns;
 import org.nslab.gateway.lab.LabTypes.Accelerator;
 import org.nslab.gateway.lab.LabTypes.ArchitectureInput;
@@ -30,9 +30,11 @@ import org.nslab.gateway.lab.LabTypes.TrainingCostInput;
 import org.nslab.gateway.lab.LabTypes.TrainingCostPayload;
 import org.nslab.gateway.simulation.MicroscopeTypes.ReferenceModelStatus;
 import org.nslab.gateway.simulation.SimulationTypes.SimulationUserError;
-import org.nslab.gateway.simulation.SimulationTypes.TokenizeInput;
 import org.nslab.gateway.simulation.SimulationTypes.Tokenization;
+import org.nslab.gateway.simulation.SimulationTypes.TokenizeInput;
 import org.nslab.gateway.simulation.SimulationTypes.TokenizerName;
+import org.nslab.gateway.upstream.simulation.SimulationApi;
+import org.nslab.gateway.upstream.simulation.SimulationUpstream;
 
 /**
  * The simulation service's calculators and lab, composed into the public schema: the tokenizer playground, the
@@ -46,10 +48,10 @@ public class SimulationGraphQlApi {
     static final int MAX_TEXT = 20_000;
     static final int MAX_PROMPT = 2_000;
 
-    private final SimulationClient simulation;
+    private final SimulationUpstream simulation;
     private final CallerRuns caller;
 
-    public SimulationGraphQlApi(SimulationClient simulation, CallerRuns caller) {
+    public SimulationGraphQlApi(SimulationUpstream simulation, CallerRuns caller) {
         this.simulation = simulation;
         this.caller = caller;
     }
@@ -65,16 +67,16 @@ public class SimulationGraphQlApi {
         List<UserError> errors = new ArrayList<>();
         if (input.text().length() > MAX_TEXT) {
             errors.add(new UserError(List.of("input", "text"), "text has " + input.text().length() + " characters; at most " + MAX_TEXT,
-                    "TEXT_TOO_LONG"));
+                    UserErrorCode.TEXT_TOO_LONG));
         }
         if (input.tokenizers().isEmpty() || input.tokenizers().size() > TokenizerName.values().length) {
             errors.add(new UserError(List.of("input", "tokenizers"), "ask for 1 to " + TokenizerName.values().length + " tokenizers",
-                    "INVALID_TOKENIZERS"));
+                    UserErrorCode.INVALID_TOKENIZERS));
         }
         if (!errors.isEmpty()) {
             return new TokenizePayload(List.of(), errors);
         }
-        SimulationClient.TokenizeResult result = call("Tokenizers are", () -> simulation.tokenize(input));
+        SimulationApi.TokenizeResult result = simulation.tokenize(input);
         return new TokenizePayload(result.tokenizations(), userErrors(result.userErrors()));
     }
 
@@ -82,7 +84,7 @@ public class SimulationGraphQlApi {
     @Description("How the lab BPE turns a short text (at most 300 characters) into tokens, one merge at a time.")
     @RolesAllowed({"learner", "instructor", "admin", "module-author", "guest"})
     public @NonNull BpeReplayPayload bpeReplay(@NonNull @Name("input") BpeReplayInput input) {
-        SimulationClient.BpeReplayResult r = call("The BPE replay is", () -> simulation.bpeReplay(input.text()));
+        SimulationApi.BpeReplayResult r = simulation.bpeReplay(input.text());
         return new BpeReplayPayload(r.bytes(), r.steps(), userErrors(r.userErrors()));
     }
 
@@ -91,7 +93,7 @@ public class SimulationGraphQlApi {
             + "preset or a custom GPT/BERT-style architecture.")
     @RolesAllowed({"learner", "instructor", "admin", "module-author", "guest"})
     public @NonNull ArchitecturePayload architecture(@NonNull @Name("input") ArchitectureInput input) {
-        SimulationClient.ArchitectureResult r = call("The architecture calculator is", () -> simulation.architecture(input));
+        SimulationApi.ArchitectureResult r = simulation.architecture(input);
         return new ArchitecturePayload(r.architecture(), userErrors(r.userErrors()));
     }
 
@@ -100,8 +102,7 @@ public class SimulationGraphQlApi {
             + "rule; with parameters and tokens, Chinchilla's predicted loss.")
     @RolesAllowed({"learner", "instructor", "admin", "module-author", "guest"})
     public @NonNull ComputeOptimalPayload computeOptimal(@NonNull @Name("input") ComputeOptimalInput input) {
-        SimulationClient.ComputeOptimalResult r = call("The scaling laws are",
-                () -> simulation.computeOptimal(input.computeFlops(), input.parameters(), input.tokens()));
+        SimulationApi.ComputeOptimalResult r = simulation.computeOptimal(input.computeFlops(), input.parameters(), input.tokens());
         return new ComputeOptimalPayload(r.allocations(), r.chinchillaLoss(), userErrors(r.userErrors()));
     }
 
@@ -109,7 +110,7 @@ public class SimulationGraphQlApi {
     @Description("Wall-clock time, accelerator-hours, cost and energy of a training run of computeFlops on a cluster.")
     @RolesAllowed({"learner", "instructor", "admin", "module-author", "guest"})
     public @NonNull TrainingCostPayload trainingCost(@NonNull @Name("input") TrainingCostInput input) {
-        SimulationClient.TrainingCostResult r = call("The cost calculator is", () -> simulation.trainingCost(input));
+        SimulationApi.TrainingCostResult r = simulation.trainingCost(input);
         return new TrainingCostPayload(r.estimate(), userErrors(r.userErrors()));
     }
 
@@ -117,21 +118,21 @@ public class SimulationGraphQlApi {
     @Description("Published models with parameters, training tokens and compute (as published, else 6ND), with sources.")
     @RolesAllowed({"learner", "instructor", "admin", "module-author", "guest"})
     public @NonNull List<@NonNull ReferenceModel> referenceModels() {
-        return call("The reference models are", simulation::referenceModels);
+        return simulation.referenceModels();
     }
 
     @Query
     @Description("Accelerators with their dense peak FLOP/s and power, from vendor datasheets.")
     @RolesAllowed({"learner", "instructor", "admin", "module-author", "guest"})
     public @NonNull List<@NonNull Accelerator> accelerators() {
-        return call("The accelerators are", simulation::accelerators);
+        return simulation.accelerators();
     }
 
     @Query
     @Description("The lab's reference model: TRAINING (with its step), READY or FAILED.")
     @RolesAllowed({"learner", "instructor", "admin", "module-author", "guest"})
     public @NonNull ReferenceModelStatus referenceModel() {
-        return call("The reference model is", simulation::referenceModel);
+        return simulation.referenceModel();
     }
 
     @Query
@@ -143,7 +144,7 @@ public class SimulationGraphQlApi {
         if (!errors.isEmpty()) {
             return new InspectPayload(null, referenceModel(), errors);
         }
-        SimulationClient.InspectResult r = call("Inspection is", () -> simulation.inspect(input));
+        SimulationApi.InspectResult r = simulation.inspect(input);
         return new InspectPayload(r.inspection(), r.referenceModel(), userErrors(r.userErrors()));
     }
 
@@ -155,7 +156,7 @@ public class SimulationGraphQlApi {
         if (!errors.isEmpty()) {
             return new GeneratePayload(null, List.of(), referenceModel(), errors);
         }
-        SimulationClient.GenerateResult r = call("Generation is", () -> simulation.generate(input));
+        SimulationApi.GenerateResult r = simulation.generate(input);
         return new GeneratePayload(r.text(), r.steps(), r.referenceModel(), userErrors(r.userErrors()));
     }
 
@@ -168,8 +169,7 @@ public class SimulationGraphQlApi {
         if (!errors.isEmpty()) {
             return new EmbeddingSpacePayload(null, referenceModel(), errors);
         }
-        SimulationClient.EmbeddingSpaceResult r = call("The embedding space is",
-                () -> simulation.embeddingSpace(input.prompt(), input.neighboursOf(), input.k()));
+        SimulationApi.EmbeddingSpaceResult r = simulation.embeddingSpace(input.prompt(), input.neighboursOf(), input.k());
         return new EmbeddingSpacePayload(r.embeddingSpace(), r.referenceModel(), userErrors(r.userErrors()));
     }
 
@@ -178,11 +178,11 @@ public class SimulationGraphQlApi {
         List<UserError> errors = new ArrayList<>();
         if (prompt.length() > MAX_PROMPT) {
             errors.add(new UserError(List.of("input", "prompt"), "prompt has " + prompt.length() + " characters; at most "
-                    + MAX_PROMPT, "PROMPT_TOO_LONG"));
+                    + MAX_PROMPT, UserErrorCode.PROMPT_TOO_LONG));
         }
         if (runId != null) {
             if (!caller.owns(runId)) {
-                errors.add(new UserError(List.of("input", "runId"), "no run " + runId + " of yours", "UNKNOWN_RUN"));
+                errors.add(new UserError(List.of("input", "runId"), "no run " + runId + " of yours", UserErrorCode.UNKNOWN_RUN));
             }
         }
         return errors;
@@ -201,15 +201,7 @@ public class SimulationGraphQlApi {
             if (p.field() != null) {
                 path.addAll(p.field());
             }
-            return new UserError(path, p.message(), "INVALID_INPUT");
+            return new UserError(path, p.message(), UserErrorCode.INVALID_INPUT);
         }).toList();
-    }
-
-    public static <T> T call(String what, Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            throw new ServiceUnavailableException(what + " unavailable right now; try again in a moment.", e);
-        }
     }
 }

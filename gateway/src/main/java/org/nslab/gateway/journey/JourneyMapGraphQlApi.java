@@ -9,11 +9,12 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
-import org.nslab.gateway.graphql.ServiceUnavailableException;
-import org.nslab.gateway.graphql.UserError;
-import org.nslab.gateway.journey.ContentClient.Course;
-import org.nslab.gateway.journey.ContentClient.CourseInput;
-import org.nslab.gateway.journey.ContentClient.CoursePayload;
+import org.nslab.contracts.UserError;
+import org.nslab.contracts.content.ContentTypes;
+import org.nslab.contracts.content.ContentTypes.Course;
+import org.nslab.gateway.upstream.content.ContentApi.CourseInput;
+import org.nslab.gateway.upstream.content.ContentApi.CourseResult;
+import org.nslab.gateway.upstream.content.ContentUpstream;
 
 /**
  * Level 1's content: the stations, their connections and the branch paths from the content service, plus the id of
@@ -22,9 +23,9 @@ import org.nslab.gateway.journey.ContentClient.CoursePayload;
 @GraphQLApi
 public class JourneyMapGraphQlApi {
 
-    private final ContentClient content;
+    private final ContentUpstream content;
 
-    public JourneyMapGraphQlApi(ContentClient content) {
+    public JourneyMapGraphQlApi(ContentUpstream content) {
         this.content = content;
     }
 
@@ -65,19 +66,14 @@ public class JourneyMapGraphQlApi {
     @RolesAllowed({"learner", "instructor", "admin", "module-author", "guest"})
     @Description("The Journey Map's stations in pipeline order, their connections and branch paths, from the content service.")
     public @NonNull JourneyMapPayload journeyMap(@NonNull @Name("input") JourneyMapInput input) {
-        CoursePayload payload;
-        try {
-            payload = content.course(new CourseInput(input.locale()));
-        } catch (RuntimeException e) {
-            throw new ServiceUnavailableException("The content service cannot be reached; try again in a moment.", e);
-        }
+        CourseResult payload = content.course(new CourseInput(input.locale(), null));
         if (payload.course() == null) {
             return new JourneyMapPayload(null, payload.userErrors().stream()
                     .map(p -> new UserError(List.of("input", "locale"), p.message(), p.code())).toList());
         }
         Course course = payload.course();
         List<JourneyStation> stations = course.stations().stream()
-                .sorted(java.util.Comparator.comparingInt(ContentClient.Station::order))
+                .sorted(java.util.Comparator.comparingInt(ContentTypes.Station::order))
                 .map(s -> new JourneyStation(s.id(), s.order(), s.title(), s.icon(),
                         new JourneyStationPosition(s.position().x(), s.position().y(), s.position().z()), s.next(),
                         s.stageId(), s.complexity(), s.duration(), s.cost(), s.description())).toList();
@@ -86,7 +82,7 @@ public class JourneyMapGraphQlApi {
                         b.options().stream().map(o -> new JourneyBranchOption(o.id(), o.title())).toList())).toList();
         String quizId = course.quizzes().stream()
                 .filter(q -> "level".equals(q.targetKind()) && "1".equals(q.targetId()))
-                .map(ContentClient.QuizRef::id).findFirst().orElse(null);
+                .map(ContentTypes.QuizRef::id).findFirst().orElse(null);
         return new JourneyMapPayload(new JourneyMap(course.locale(), stations, branches, quizId), List.of());
     }
 }

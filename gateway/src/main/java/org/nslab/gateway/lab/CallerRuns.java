@@ -3,9 +3,8 @@ package org.nslab.gateway.lab;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.nslab.events.LearningEventRecorded;
-import org.nslab.gateway.client.SimulationClient;
-import org.nslab.gateway.graphql.SimulationGraphQlApi;
 import org.nslab.gateway.security.Actors;
+import org.nslab.gateway.upstream.simulation.SimulationUpstream;
 
 /**
  * The verified caller as the simulation service knows a run's owner ({@code tenant/actorId}, the key of the learning
@@ -14,10 +13,10 @@ import org.nslab.gateway.security.Actors;
 @ApplicationScoped
 public class CallerRuns {
 
-    private final SimulationClient simulation;
+    private final SimulationUpstream simulation;
     private final SecurityIdentity identity;
 
-    public CallerRuns(SimulationClient simulation, SecurityIdentity identity) {
+    public CallerRuns(SimulationUpstream simulation, SecurityIdentity identity) {
         this.simulation = simulation;
         this.identity = identity;
     }
@@ -31,7 +30,7 @@ public class CallerRuns {
         if (runId == null || runId.length() > 64) {
             return false;
         }
-        LabTypes.TrainingRun run = SimulationGraphQlApi.call("Training runs are", () -> simulation.trainingRun(runId));
+        LabTypes.TrainingRun run = simulation.trainingRun(runId);
         return run != null && run.owner().equals(owner());
     }
 }

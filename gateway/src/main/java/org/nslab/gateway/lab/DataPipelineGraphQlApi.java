@@ -6,10 +6,11 @@ import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.nslab.gateway.client.SimulationClient;
 import org.nslab.gateway.graphql.SimulationGraphQlApi;
 import org.nslab.gateway.lab.DataPipelineTypes.DataPipelineInput;
 import org.nslab.gateway.lab.DataPipelineTypes.DataPipelinePayload;
+import org.nslab.gateway.upstream.simulation.SimulationApi;
+import org.nslab.gateway.upstream.simulation.SimulationUpstream;
 
 /**
  * The Data Collection theatre's pipeline over the real corpora (Brown, SpamAssassin, the platform's code), run by
@@ -18,9 +19,9 @@ import org.nslab.gateway.lab.DataPipelineTypes.DataPipelinePayload;
 @GraphQLApi
 public class DataPipelineGraphQlApi {
 
-    private final SimulationClient simulation;
+    private final SimulationUpstream simulation;
 
-    public DataPipelineGraphQlApi(SimulationClient simulation) {
+    public DataPipelineGraphQlApi(SimulationUpstream simulation) {
         this.simulation = simulation;
     }
 
@@ -31,7 +32,7 @@ public class DataPipelineGraphQlApi {
             + "their fate, and the final mixture by source.")
     @RolesAllowed({"learner", "instructor", "admin", "module-author", "guest"})
     public @NonNull DataPipelinePayload dataPipeline(@NonNull @Name("input") DataPipelineInput input) {
-        SimulationClient.DataPipelineResult r = SimulationGraphQlApi.call("The data pipeline is", () -> simulation.dataPipeline(input));
+        SimulationApi.DataPipelineResult r = simulation.dataPipeline(input);
         return new DataPipelinePayload(r.stages(), r.documents(), r.documentCount(), r.mixture(), r.sources(), r.spamFilter(),
                 r.keptSamples(), SimulationGraphQlApi.userErrors(r.userErrors()));
     }

@@ -5,7 +5,7 @@ import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.nslab.gateway.graphql.UserError;
+import org.nslab.contracts.UserError;
 
 /**
  * The simulation service's data pipeline as the public schema shows it: the same names and shapes as the service's

@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.nslab.gateway.graphql.UserError;
+import org.nslab.contracts.UserError;
 import org.nslab.gateway.simulation.MicroscopeTypes.AttentionMap;
 import org.nslab.gateway.simulation.MicroscopeTypes.CandidateView;
 import org.nslab.gateway.simulation.MicroscopeTypes.NeuronView;
@@ -63,6 +63,12 @@ public final class LabTypes {
                                     TrainingPrecision precision, Integer zeroStage, Integer gpus, Integer microBatch,
                                     Boolean activationCheckpointing, DataType inferenceWeights, DataType kvCache,
                                     Integer inferenceBatch) {
+
+        /** A published preset with its own defaults, nothing overridden. */
+        public static ArchitectureInput preset(String preset) {
+            return new ArchitectureInput(preset, null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null, null, null, null, null, null, null, null, null);
+        }
     }
 
     @Type("ParameterComponent")

@@ -9,12 +9,14 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.nslab.gateway.client.SimulationClient;
+import org.nslab.contracts.UserError;
+import org.nslab.contracts.UserErrorCode;
 import org.nslab.gateway.graphql.SimulationGraphQlApi;
-import org.nslab.gateway.graphql.UserError;
 import org.nslab.gateway.lab.LabTypes.ComputeLossLandscapeInput;
 import org.nslab.gateway.lab.LabTypes.ComputeLossLandscapePayload;
 import org.nslab.gateway.lab.LabTypes.LossLandscapeJob;
+import org.nslab.gateway.upstream.simulation.SimulationApi;
+import org.nslab.gateway.upstream.simulation.SimulationUpstream;
 
 /**
  * The loss landscape (Li et al., 2018) as a job on the simulation service: around the reference model for everyone,
@@ -23,10 +25,10 @@ import org.nslab.gateway.lab.LabTypes.LossLandscapeJob;
 @GraphQLApi
 public class LossLandscapeGraphQlApi {
 
-    private final SimulationClient simulation;
+    private final SimulationUpstream simulation;
     private final CallerRuns caller;
 
-    public LossLandscapeGraphQlApi(SimulationClient simulation, CallerRuns caller) {
+    public LossLandscapeGraphQlApi(SimulationUpstream simulation, CallerRuns caller) {
         this.simulation = simulation;
         this.caller = caller;
     }
@@ -38,10 +40,9 @@ public class LossLandscapeGraphQlApi {
     public @NonNull ComputeLossLandscapePayload computeLossLandscape(@NonNull @Name("input") ComputeLossLandscapeInput input) {
         if (input.runId() != null && !caller.owns(input.runId())) {
             return new ComputeLossLandscapePayload(null, List.of(new UserError(List.of("input", "runId"),
-                    "no run " + input.runId() + " of yours", "UNKNOWN_RUN")));
+                    "no run " + input.runId() + " of yours", UserErrorCode.UNKNOWN_RUN)));
         }
-        SimulationClient.LossLandscapeResult r = SimulationGraphQlApi.call("The loss landscape is",
-                () -> simulation.computeLossLandscape(input.size(), input.radius(), input.seed(), input.runId()));
+        SimulationApi.LossLandscapeResult r = simulation.computeLossLandscape(input.size(), input.radius(), input.seed(), input.runId());
         return new ComputeLossLandscapePayload(r.job(), SimulationGraphQlApi.userErrors(r.userErrors()));
     }
 
@@ -53,7 +54,7 @@ public class LossLandscapeGraphQlApi {
         if (id.length() > 200) {
             return null;
         }
-        LossLandscapeJob job = SimulationGraphQlApi.call("The loss landscape is", () -> simulation.lossLandscapeJob(id));
+        LossLandscapeJob job = simulation.lossLandscapeJob(id);
         return job == null || job.runId() == null || caller.owns(job.runId()) ? job : null;
     }
 }

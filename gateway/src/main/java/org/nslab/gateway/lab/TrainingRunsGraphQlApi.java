@@ -9,14 +9,15 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.nslab.gateway.client.SimulationClient;
-import org.nslab.gateway.client.SimulationClient.TrainingRunResult;
+import org.nslab.contracts.UserError;
 import org.nslab.gateway.graphql.SimulationGraphQlApi;
-import org.nslab.gateway.graphql.UserError;
 import org.nslab.gateway.lab.LabTypes.ControlTrainingRunInput;
 import org.nslab.gateway.lab.LabTypes.TrainingRun;
 import org.nslab.gateway.lab.LabTypes.TrainingRunInput;
 import org.nslab.gateway.lab.LabTypes.TrainingRunPayload;
+import org.nslab.gateway.upstream.simulation.SimulationApi;
+import org.nslab.gateway.upstream.simulation.SimulationApi.TrainingRunResult;
+import org.nslab.gateway.upstream.simulation.SimulationUpstream;
 
 /**
  * A learner's own training runs on the simulation service. The owner is always the verified caller
@@ -29,10 +30,10 @@ import org.nslab.gateway.lab.LabTypes.TrainingRunPayload;
 @GraphQLApi
 public class TrainingRunsGraphQlApi {
 
-    private final SimulationClient simulation;
+    private final SimulationUpstream simulation;
     private final CallerRuns caller;
 
-    public TrainingRunsGraphQlApi(SimulationClient simulation, CallerRuns caller) {
+    public TrainingRunsGraphQlApi(SimulationUpstream simulation, CallerRuns caller) {
         this.simulation = simulation;
         this.caller = caller;
     }
@@ -42,7 +43,7 @@ public class TrainingRunsGraphQlApi {
     @RolesAllowed({"learner", "instructor", "admin"})
     public @NonNull TrainingRunPayload startTrainingRun(@NonNull @Name("input") TrainingRunInput input) {
         String owner = caller.owner();
-        return payload(SimulationGraphQlApi.call("Training runs are", () -> simulation.startTrainingRun(owner, input)));
+        return payload(simulation.startTrainingRun(owner, input));
     }
 
     @Mutation
@@ -50,8 +51,8 @@ public class TrainingRunsGraphQlApi {
     @RolesAllowed({"learner", "instructor", "admin"})
     public @NonNull TrainingRunPayload controlTrainingRun(@NonNull @Name("input") ControlTrainingRunInput input) {
         String owner = caller.owner();
-        return payload(SimulationGraphQlApi.call("Training runs are", () -> simulation.controlTrainingRun(owner, input.runId(),
-                SimulationClient.Action.valueOf(input.action().name()), input.steps())));
+        return payload(simulation.controlTrainingRun(owner, input.runId(),
+                SimulationApi.Action.valueOf(input.action().name()), input.steps()));
     }
 
     @Query
@@ -59,7 +60,7 @@ public class TrainingRunsGraphQlApi {
     @RolesAllowed({"learner", "instructor", "admin"})
     public @NonNull List<@NonNull TrainingRun> myTrainingRuns() {
         String owner = caller.owner();
-        return SimulationGraphQlApi.call("Training runs are", () -> simulation.trainingRuns(owner));
+        return simulation.trainingRuns(owner);
     }
 
     @Query
@@ -69,7 +70,7 @@ public class TrainingRunsGraphQlApi {
         if (id.length() > 64) {
             return null;
         }
-        TrainingRun run = SimulationGraphQlApi.call("Training runs are", () -> simulation.trainingRun(id));
+        TrainingRun run = simulation.trainingRun(id);
         return run != null && run.owner().equals(caller.owner()) ? run : null;
     }
 

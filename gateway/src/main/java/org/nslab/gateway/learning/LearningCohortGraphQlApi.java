@@ -12,13 +12,14 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
-import org.nslab.gateway.graphql.UserError;
+import org.nslab.contracts.UserError;
 import org.nslab.gateway.learning.CohortTypes.Cohort;
 import org.nslab.gateway.learning.CohortTypes.LearningMetrics;
-import org.nslab.gateway.learning.LearningClients.CohortClient;
-import org.nslab.gateway.learning.LearningClients.CohortResult;
-import org.nslab.gateway.learning.LearningClients.ExportResult;
-import org.nslab.gateway.learning.LearningClients.MetricsResult;
+import org.nslab.gateway.upstream.analytics.AnalyticsApi;
+import org.nslab.gateway.upstream.analytics.AnalyticsApi.CohortResult;
+import org.nslab.gateway.upstream.analytics.AnalyticsApi.ExportResult;
+import org.nslab.gateway.upstream.analytics.AnalyticsApi.MetricsResult;
+import org.nslab.gateway.upstream.analytics.AnalyticsUpstream;
 
 /**
  * Cohort dashboards and exports. The analytics service decides what the caller may see (institution →
@@ -27,10 +28,10 @@ import org.nslab.gateway.learning.LearningClients.MetricsResult;
 @GraphQLApi
 public class LearningCohortGraphQlApi {
 
-    private final CohortClient analytics;
+    private final AnalyticsUpstream analytics;
     private final SecurityIdentity identity;
 
-    public LearningCohortGraphQlApi(CohortClient analytics, SecurityIdentity identity) {
+    public LearningCohortGraphQlApi(AnalyticsUpstream analytics, SecurityIdentity identity) {
         this.analytics = analytics;
         this.identity = identity;
     }
@@ -71,15 +72,15 @@ public class LearningCohortGraphQlApi {
     @Description("The cohorts the caller may see: all of the institution for an admin, the taught ones for an instructor.")
     @RolesAllowed({"instructor", "admin"})
     public @NonNull List<@NonNull Cohort> cohorts() {
-        return LearningCalls.call("analytics", () -> analytics.cohorts(new LearningClients.CohortsInput(LearningCalls.viewer(identity))));
+        return analytics.cohorts(new AnalyticsApi.CohortsInput(LearningCalls.viewer(identity)));
     }
 
     @Mutation("createCohort")
     @Description("Creates a cohort of a course in the caller's institution; an instructor creating it teaches it.")
     @RolesAllowed({"instructor", "admin"})
     public @NonNull CohortPayload createCohort(@NonNull @Name("input") CreateCohortInput input) {
-        CohortResult r = LearningCalls.call("analytics", () -> analytics.createCohort(new LearningClients.CreateCohortInput(
-                LearningCalls.viewer(identity), input.course(), input.name(), input.instructorKeys())));
+        CohortResult r = analytics.createCohort(new AnalyticsApi.CreateCohortInput(
+                LearningCalls.viewer(identity), input.course(), input.name(), input.instructorKeys()));
         return new CohortPayload(r.cohort(), LearningCalls.errors(r.userErrors()));
     }
 
@@ -87,8 +88,8 @@ public class LearningCohortGraphQlApi {
     @Description("Enrols learners of the caller's institution in a cohort the caller teaches or administers.")
     @RolesAllowed({"instructor", "admin"})
     public @NonNull CohortPayload enrolInCohort(@NonNull @Name("input") EnrolInCohortInput input) {
-        CohortResult r = LearningCalls.call("analytics", () -> analytics.enrolInCohort(new LearningClients.EnrolInCohortInput(
-                LearningCalls.viewer(identity), input.cohortId(), input.actorKeys())));
+        CohortResult r = analytics.enrolInCohort(new AnalyticsApi.EnrolInCohortInput(
+                LearningCalls.viewer(identity), input.cohortId(), input.actorKeys()));
         return new CohortPayload(r.cohort(), LearningCalls.errors(r.userErrors()));
     }
 
@@ -97,7 +98,7 @@ public class LearningCohortGraphQlApi {
             + "and drop-off for a scope the caller may see; a learner sees only themself.")
     @RolesAllowed({"learner", "instructor", "admin", "guest"})
     public @NonNull LearningMetricsPayload learningMetrics(@Name("input") LearningMetricsInput input) {
-        MetricsResult r = LearningCalls.call("analytics", () -> analytics.learningMetrics(metricsInput(input)));
+        MetricsResult r = analytics.learningMetrics(metricsInput(input));
         return new LearningMetricsPayload(r.metrics(), LearningCalls.errors(r.userErrors()));
     }
 
@@ -105,20 +106,20 @@ public class LearningCohortGraphQlApi {
     @Description("The same metrics as CSV (metric,item,value).")
     @RolesAllowed({"learner", "instructor", "admin", "guest"})
     public @NonNull ExportPayload learningMetricsCsv(@Name("input") LearningMetricsInput input) {
-        return export(LearningCalls.call("analytics", () -> analytics.learningMetricsCsv(metricsInput(input))));
+        return export(analytics.learningMetricsCsv(metricsInput(input)));
     }
 
     @Query("cohortStatements")
     @Description("A cohort's statements as xAPI 1.0.3 JSON, for an institution's learning record store.")
     @RolesAllowed({"instructor", "admin"})
     public @NonNull ExportPayload cohortStatements(@NonNull @Name("input") CohortStatementsInput input) {
-        return export(LearningCalls.call("analytics", () -> analytics.cohortStatements(
-                new LearningClients.CohortStatementsInput(LearningCalls.viewer(identity), input.cohortId(), input.first()))));
+        return export(analytics.cohortStatements(
+                new AnalyticsApi.CohortStatementsInput(LearningCalls.viewer(identity), input.cohortId(), input.first())));
     }
 
-    private LearningClients.LearningMetricsInput metricsInput(LearningMetricsInput input) {
+    private AnalyticsApi.LearningMetricsInput metricsInput(LearningMetricsInput input) {
         LearningMetricsInput in = input == null ? new LearningMetricsInput(null, null, null) : input;
-        return new LearningClients.LearningMetricsInput(LearningCalls.viewer(identity), in.cohortId(), in.course(), in.institution());
+        return new AnalyticsApi.LearningMetricsInput(LearningCalls.viewer(identity), in.cohortId(), in.course(), in.institution());
     }
 
     private static ExportPayload export(ExportResult r) {

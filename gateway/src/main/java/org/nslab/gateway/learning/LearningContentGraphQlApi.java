@@ -8,19 +8,19 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
-import org.nslab.gateway.graphql.UserError;
-import org.nslab.gateway.learning.CourseTypes.Course;
-import org.nslab.gateway.learning.LearningClients.ContentClient;
-import org.nslab.gateway.learning.LearningClients.CourseInput;
-import org.nslab.gateway.learning.LearningClients.CourseResult;
+import org.nslab.contracts.UserError;
+import org.nslab.contracts.content.ContentTypes.Course;
+import org.nslab.gateway.upstream.content.ContentApi.CourseInput;
+import org.nslab.gateway.upstream.content.ContentApi.CourseResult;
+import org.nslab.gateway.upstream.content.ContentUpstream;
 
 /** The course content, from the content service. */
 @GraphQLApi
 public class LearningContentGraphQlApi {
 
-    private final ContentClient content;
+    private final ContentUpstream content;
 
-    public LearningContentGraphQlApi(ContentClient content) {
+    public LearningContentGraphQlApi(ContentUpstream content) {
         this.content = content;
     }
 
@@ -33,7 +33,7 @@ public class LearningContentGraphQlApi {
             + "chapters, experiments, learning paths, glossary, sources and which quiz belongs to what.")
     @RolesAllowed({"learner", "instructor", "admin", "module-author", "guest"})
     public @NonNull CoursePayload course(@Name("input") CourseInput input) {
-        CourseResult result = LearningCalls.call("content", () -> content.course(input == null ? new CourseInput(null, null) : input));
+        CourseResult result = content.course(input == null ? new CourseInput(null, null) : input);
         return new CoursePayload(result.course(), LearningCalls.errors(result.userErrors()));
     }
 }

@@ -17,26 +17,28 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Source;
 import org.eclipse.microprofile.graphql.Type;
+import org.nslab.contracts.UserError;
+import org.nslab.contracts.UserErrorCode;
+import org.nslab.contracts.progress.ProgressTypes;
+import org.nslab.contracts.progress.ProgressTypes.LearnerProgress;
+import org.nslab.contracts.progress.ProgressTypes.LearnerProgressInput;
 import org.nslab.events.ActorKey;
-import org.nslab.gateway.graphql.UserError;
 import org.nslab.gateway.graphql.Viewer;
-import org.nslab.gateway.learning.LearningClients.LearnerProgressInput;
-import org.nslab.gateway.learning.LearningClients.MergeResult;
-import org.nslab.gateway.learning.LearningClients.ProgressClient;
-import org.nslab.gateway.learning.LearningClients.ProgressResult;
-import org.nslab.gateway.learning.ProgressTypes.LearnerProgress;
 import org.nslab.gateway.security.GuestTokens;
+import org.nslab.gateway.upstream.progress.ProgressApi.MergeResult;
+import org.nslab.gateway.upstream.progress.ProgressApi.ProgressResult;
+import org.nslab.gateway.upstream.progress.ProgressUpstream;
 
 /** The caller's progress (a field of viewer, batched) and the guest-to-account merge at sign-in. */
 @GraphQLApi
 public class LearningProgressGraphQlApi {
 
-    private final ProgressClient progress;
+    private final ProgressUpstream progress;
     private final SecurityIdentity identity;
     private final GuestTokens guestTokens;
     private final Clock clock;
 
-    public LearningProgressGraphQlApi(ProgressClient progress, SecurityIdentity identity, GuestTokens guestTokens, Clock clock) {
+    public LearningProgressGraphQlApi(ProgressUpstream progress, SecurityIdentity identity, GuestTokens guestTokens, Clock clock) {
         this.progress = progress;
         this.identity = identity;
         this.guestTokens = guestTokens;
@@ -54,7 +56,7 @@ public class LearningProgressGraphQlApi {
     @Description("Levels, stages and components visited, quiz mastery, learning-path position, time spent, where to resume, milestones.")
     public List<LearnerProgress> progress(@Source List<Viewer> viewers) {
         List<String> keys = viewers.stream().map(Viewer::actorKey).distinct().toList();
-        ProgressResult r = LearningCalls.call("progress", () -> progress.learnerProgress(new LearnerProgressInput(keys)));
+        ProgressResult r = progress.learnerProgress(new LearnerProgressInput(keys));
         Map<String, LearnerProgress> byKey = (r.learners() == null ? List.<LearnerProgress>of() : r.learners()).stream()
                 .collect(Collectors.toMap(LearnerProgress::actorKey, Function.identity(), (a, b) -> a));
         return viewers.stream().map(v -> byKey.get(v.actorKey())).toList();
@@ -67,11 +69,11 @@ public class LearningProgressGraphQlApi {
         Optional<UUID> guest = guestTokens.verify(input.guestToken(), clock.instant());
         if (guest.isEmpty()) {
             return new MergeGuestProgressPayload(0, List.of(new UserError(List.of("input", "guestToken"),
-                    "not a valid guest session token (or it expired)", "INVALID_GUEST_TOKEN")));
+                    "not a valid guest session token (or it expired)", UserErrorCode.INVALID_GUEST_TOKEN)));
         }
         String guestKey = ActorKey.guest(guest.get()).toString();
-        MergeResult r = LearningCalls.call("progress", () -> progress.mergeGuestProgress(
-                new LearningClients.MergeGuestProgressInput(guestKey, LearningCalls.key(identity))));
+        MergeResult r = progress.mergeGuestProgress(
+                new ProgressTypes.MergeGuestProgressInput(guestKey, LearningCalls.key(identity)));
         return new MergeGuestProgressPayload(r.movedEvents(), LearningCalls.errors(r.userErrors()));
     }
 }

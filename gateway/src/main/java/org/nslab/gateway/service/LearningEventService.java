@@ -9,15 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.nslab.events.LearningEventRecorded;
-import org.nslab.gateway.client.AnalyticsClient;
-import org.nslab.gateway.client.AnalyticsClient.LearnerActivity;
 import org.nslab.gateway.graphql.RecordLearningEventInput;
 import org.nslab.gateway.graphql.RecordLearningEventPayload;
 import org.nslab.gateway.graphql.RecordLearningEventPayload.RecordedLearningEvent;
-import org.nslab.gateway.graphql.ServiceUnavailableException;
 import org.nslab.gateway.graphql.Viewer;
 import org.nslab.gateway.messaging.LearningEventPublisher;
 import org.nslab.gateway.security.Actors;
+import org.nslab.gateway.upstream.ServiceUnavailableException;
+import org.nslab.gateway.upstream.analytics.AnalyticsApi.LearnerActivity;
+import org.nslab.gateway.upstream.analytics.AnalyticsUpstream;
 
 @ApplicationScoped
 public class LearningEventService {
@@ -26,11 +26,11 @@ public class LearningEventService {
     private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(15);
 
     private final LearningEventPublisher publisher;
-    private final AnalyticsClient analytics;
+    private final AnalyticsUpstream analytics;
     private final Clock clock;
     private final MeterRegistry registry;
 
-    public LearningEventService(LearningEventPublisher publisher, AnalyticsClient analytics, Clock clock, MeterRegistry registry) {
+    public LearningEventService(LearningEventPublisher publisher, AnalyticsUpstream analytics, Clock clock, MeterRegistry registry) {
         this.publisher = publisher;
         this.analytics = analytics;
         this.clock = clock;
@@ -58,18 +58,13 @@ public class LearningEventService {
                 .onFailure().transform(failure -> {
                     registry.counter("nslab.gateway.learning-events", "outcome", "unavailable").increment();
                     LOG.warnf("could not publish learning event %s: %s", event.id(), failure.toString());
-                    return new ServiceUnavailableException("The learning event could not be recorded: the event bus is "
+                    return new ServiceUnavailableException("event bus", "The learning event could not be recorded: the event bus is "
                             + "unavailable. Nothing was recorded; retry later with the same id (" + event.id() + ").", failure);
                 });
     }
 
     /** One call to the analytics service for all viewers of a request. */
     public List<LearnerActivity> activities(List<Viewer> viewers) {
-        try {
-            return analytics.learnerActivities(viewers.stream().map(Viewer::actorKey).toList());
-        } catch (RuntimeException e) {
-            LOG.warnf("analytics service unavailable: %s", e.toString());
-            throw new ServiceUnavailableException("Activity is unavailable right now; try again in a moment.", e);
-        }
+        return analytics.learnerActivities(viewers.stream().map(Viewer::actorKey).toList());
     }
 }

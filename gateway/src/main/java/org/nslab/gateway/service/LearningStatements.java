@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.nslab.contracts.UserError;
+import org.nslab.contracts.UserErrorCode;
 import org.nslab.events.EventCodec;
 import org.nslab.events.InvalidEventException.Violation;
 import org.nslab.events.LearningEventRecorded;
@@ -15,7 +17,6 @@ import org.nslab.events.LearningEventRecorded.Context;
 import org.nslab.events.LearningEventRecorded.Result;
 import org.nslab.events.LearningEventRecorded.Statement;
 import org.nslab.gateway.graphql.RecordLearningEventInput;
-import org.nslab.gateway.graphql.UserError;
 
 /**
  * Turns a {@code recordLearningEvent} input into an event, or into user errors naming the input
@@ -44,14 +45,14 @@ public final class LearningStatements {
             try {
                 id = UUID.fromString(input.id());
             } catch (IllegalArgumentException e) {
-                errors.add(new UserError(List.of("input", "id"), "id must be a UUID, like 3f2b8c1e-5d4a-4e7b-9c61-0a2f6d8e4b17", "INVALID_ID"));
+                errors.add(new UserError(List.of("input", "id"), "id must be a UUID, like 3f2b8c1e-5d4a-4e7b-9c61-0a2f6d8e4b17", UserErrorCode.INVALID_ID));
             }
         }
         Instant timestamp = input.timestamp() == null ? now : input.timestamp();
         if (timestamp.isAfter(now.plus(MAX_AHEAD))) {
-            errors.add(new UserError(List.of("input", "timestamp"), "timestamp is more than 5 minutes in the future", "TIMESTAMP_IN_FUTURE"));
+            errors.add(new UserError(List.of("input", "timestamp"), "timestamp is more than 5 minutes in the future", UserErrorCode.TIMESTAMP_IN_FUTURE));
         } else if (timestamp.isBefore(now.minus(MAX_BEHIND))) {
-            errors.add(new UserError(List.of("input", "timestamp"), "timestamp is more than 30 days in the past", "TIMESTAMP_TOO_OLD"));
+            errors.add(new UserError(List.of("input", "timestamp"), "timestamp is more than 30 days in the past", UserErrorCode.TIMESTAMP_TOO_OLD));
         }
         RecordLearningEventInput.ResultInput r = input.result();
         RecordLearningEventInput.ContextInput c = input.context();
@@ -63,7 +64,7 @@ public final class LearningStatements {
         LearningEventRecorded event = LearningEventRecorded.of(id, now, statement);
         for (Violation violation : EventCodec.violations(event)) {
             List<String> field = inputField(violation.pointer());
-            errors.add(new UserError(field, field.get(field.size() - 1) + " " + violation.message(), "INVALID_VALUE"));
+            errors.add(new UserError(field, field.get(field.size() - 1) + " " + violation.message(), UserErrorCode.INVALID_VALUE));
         }
         return errors.isEmpty() ? new Outcome(event, List.of()) : new Outcome(null, List.copyOf(errors));
     }

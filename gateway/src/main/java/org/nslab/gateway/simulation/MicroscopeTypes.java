@@ -7,12 +7,13 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.nslab.gateway.graphql.UserError;
+import org.nslab.contracts.UserError;
+import org.nslab.gateway.simulation.SimulationTypes.SimulationUserError;
 
 /**
  * The simulation service's microscope and neuron-atlas answers, public through the gateway with the
  * same type and field names, so that one operation document reads the same on both endpoints. Read from the
- * simulation's JSON by {@link SimulationPassThrough}: only the fields the caller selected are present.
+ * simulation's JSON by the simulation pass-through (upstream.simulation): only the fields the caller selected are present.
  */
 public final class MicroscopeTypes {
 
@@ -105,17 +106,10 @@ public final class MicroscopeTypes {
     public record NeuronAtlasInput(int layer, int neuron, String runId, Integer checkpointStep, @DefaultValue("5") int snippets) {
     }
 
-    /** A simulation-side user error (no code). */
-    public record Problem(List<String> field, String message) {
-        UserError toUserError() {
-            return new UserError(field, message, "invalid-input");
-        }
-    }
-
     /** The simulation's payloads as the client reads them. */
-    public record UpstreamMicroscope(MicroscopeReport microscope, ReferenceModelStatus referenceModel, List<Problem> userErrors) {
+    public record UpstreamMicroscope(MicroscopeReport microscope, ReferenceModelStatus referenceModel, List<SimulationUserError> userErrors) {
     }
 
-    public record UpstreamNeuronAtlas(NeuronAtlasReport neuronAtlas, ReferenceModelStatus referenceModel, List<Problem> userErrors) {
+    public record UpstreamNeuronAtlas(NeuronAtlasReport neuronAtlas, ReferenceModelStatus referenceModel, List<SimulationUserError> userErrors) {
     }
 }

@@ -10,15 +10,16 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
-import org.nslab.gateway.graphql.ServiceUnavailableException;
-import org.nslab.gateway.graphql.UserError;
-import org.nslab.gateway.simulation.SimulationClient.Architecture;
-import org.nslab.gateway.simulation.SimulationClient.ArchitectureInput;
-import org.nslab.gateway.simulation.SimulationClient.ArchitecturePayload;
-import org.nslab.gateway.simulation.SimulationClient.Problem;
-import org.nslab.gateway.simulation.SimulationClient.TrainingCost;
-import org.nslab.gateway.simulation.SimulationClient.TrainingCostInput;
-import org.nslab.gateway.simulation.SimulationClient.TrainingCostPayload;
+import org.nslab.contracts.UserError;
+import org.nslab.contracts.UserErrorCode;
+import org.nslab.gateway.lab.LabTypes.ArchitectureInput;
+import org.nslab.gateway.lab.LabTypes.ArchitectureReport;
+import org.nslab.gateway.lab.LabTypes.TrainingCost;
+import org.nslab.gateway.lab.LabTypes.TrainingCostInput;
+import org.nslab.gateway.simulation.SimulationTypes.SimulationUserError;
+import org.nslab.gateway.upstream.simulation.SimulationApi.ArchitectureResult;
+import org.nslab.gateway.upstream.simulation.SimulationApi.TrainingCostResult;
+import org.nslab.gateway.upstream.simulation.SimulationUpstream;
 
 /**
  * The cost and time of training a model, composed from the simulation service's architecture calculator (parameters,
@@ -30,9 +31,9 @@ public class TrainingPlanGraphQlApi {
 
     static final double MAX_TOKENS = 1e15;
 
-    private final SimulationClient simulation;
+    private final SimulationUpstream simulation;
 
-    public TrainingPlanGraphQlApi(SimulationClient simulation) {
+    public TrainingPlanGraphQlApi(SimulationUpstream simulation) {
         this.simulation = simulation;
     }
 
@@ -70,27 +71,27 @@ public class TrainingPlanGraphQlApi {
     public @NonNull TrainingPlanPayload trainingPlan(@NonNull @Name("input") TrainingPlanInput input) {
         List<UserError> errors = new ArrayList<>();
         if (!(input.tokens() >= 1 && input.tokens() <= MAX_TOKENS)) {
-            errors.add(new UserError(List.of("input", "tokens"), "tokens must be between 1 and 1e15", "out-of-range"));
+            errors.add(new UserError(List.of("input", "tokens"), "tokens must be between 1 and 1e15", UserErrorCode.OUT_OF_RANGE));
         }
         if (input.model().isBlank() || input.model().length() > 100) {
-            errors.add(new UserError(List.of("input", "model"), "model must be a preset name of at most 100 characters", "invalid"));
+            errors.add(new UserError(List.of("input", "model"), "model must be a preset name of at most 100 characters", UserErrorCode.INVALID_INPUT));
         }
         if (!errors.isEmpty()) {
             return new TrainingPlanPayload(null, errors);
         }
-        ArchitecturePayload architecture = call(() -> simulation.architecture(new ArchitectureInput(input.model())));
+        ArchitectureResult architecture = simulation.architecture(ArchitectureInput.preset(input.model()));
         if (architecture.architecture() == null) {
             return new TrainingPlanPayload(null, userErrors(architecture.userErrors(), "model"));
         }
-        Architecture a = architecture.architecture();
+        ArchitectureReport a = architecture.architecture();
         double trainingFlops = a.flopsPerToken().training() * input.tokens();
-        TrainingCostPayload costPayload = call(() -> simulation.trainingCost(new TrainingCostInput(trainingFlops,
-                input.accelerator(), input.count(), input.utilization(), input.pricePerAcceleratorHour(), input.pue())));
+        TrainingCostResult costPayload = simulation.trainingCost(new TrainingCostInput(trainingFlops,
+                input.accelerator(), input.count(), input.utilization(), input.pricePerAcceleratorHour(), input.pue()));
         if (costPayload.estimate() == null) {
             return new TrainingPlanPayload(null, userErrors(costPayload.userErrors(), null));
         }
         TrainingCost c = costPayload.estimate();
-        return new TrainingPlanPayload(new TrainingPlan(a.name(), a.family(), a.totalParameters(), a.activeParametersPerToken(),
+        return new TrainingPlanPayload(new TrainingPlan(a.name(), a.family().name(), a.totalParameters(), a.activeParametersPerToken(),
                 a.flopsPerToken().training(), input.tokens(), input.tokens() / a.totalParameters(), trainingFlops,
                 input.accelerator(), input.count(), c.sustainedFlopsPerSecond(), c.wallClockDays(), c.acceleratorHours(),
                 c.acceleratorHours() / 24, c.cost(), c.energyKilowattHours()), List.of());
@@ -100,12 +101,12 @@ public class TrainingPlanGraphQlApi {
     @RolesAllowed({"learner", "instructor", "admin", "module-author", "guest"})
     @Description("The accelerators the simulation service knows, with their dense peak and power.")
     public @NonNull List<@NonNull TrainingAccelerator> trainingAccelerators() {
-        return call(simulation::accelerators).stream()
+        return simulation.accelerators().stream()
                 .map(a -> new TrainingAccelerator(a.name(), a.peakFlopsPerSecond(), a.powerWatts())).toList();
     }
 
     /** The simulation's problems under the gateway's input path; {@code field} replaces the first path element when set. */
-    private static List<UserError> userErrors(List<Problem> problems, String field) {
+    private static List<UserError> userErrors(List<SimulationUserError> problems, String field) {
         return problems.stream().map(p -> {
             List<String> path = new ArrayList<>(List.of("input"));
             if (field != null) {
@@ -113,15 +114,7 @@ public class TrainingPlanGraphQlApi {
             } else if (p.field() != null) {
                 p.field().stream().filter(f -> !f.equals("input")).forEach(path::add);
             }
-            return new UserError(path, p.message(), "invalid");
+            return new UserError(path, p.message(), UserErrorCode.INVALID_INPUT);
         }).toList();
-    }
-
-    private static <T> T call(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RuntimeException e) {
-            throw new ServiceUnavailableException("The simulation service cannot be reached; try again in a moment.", e);
-        }
     }
 }

@@ -161,7 +161,8 @@ class LearningEventGatewayTests {
                 .body("data.viewer.tenant", equalTo("demo-university"))
                 .body("data.viewer.activity", nullValue())
                 .body("errors[0].extensions.code", equalTo("service-unavailable"))
-                .body("errors[0].message", startsWith("Activity is unavailable"));
+                .body("errors[0].extensions.service", equalTo("analytics"))
+                .body("errors[0].message", startsWith("The analytics service cannot be reached"));
     }
 
     @Test

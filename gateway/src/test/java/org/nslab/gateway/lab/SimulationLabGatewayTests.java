@@ -2,6 +2,7 @@ package org.nslab.gateway.lab;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
@@ -76,6 +77,10 @@ class SimulationLabGatewayTests {
                 .body("data.bpeReplay.bytes", hasSize(7))
                 .body("data.bpeReplay.steps", not(empty()))
                 .body("data.bpeReplay.userErrors", empty());
+        // every call to the service is timed by service, operation and outcome (upstream.Upstream)
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("nslab_upstream_calls_seconds_count{operation=\"tokenize\",outcome=\"success\",service=\"simulation\"}"))
+                .body(containsString("nslab_upstream_calls_seconds_count{operation=\"bpeReplay\",outcome=\"success\",service=\"simulation\"}"));
     }
 
     @Test

@@ -28,8 +28,7 @@ public class SimulationServiceResource implements QuarkusTestResourceLifecycleMa
         System.setProperty(URL_PROPERTY, url);
         Map<String, String> config = new LinkedHashMap<>(TestServers.quarkusConfig());
         config.put("quarkus.smallrye-graphql-client.simulation.url", url);
-        config.put("quarkus.smallrye-graphql-client.simulation-lab.url", url);
-        config.put("nslab.simulation.url", simulation.url()); // the microscope pass-through (simulation/SimulationPassThrough)
+        config.put("nslab.simulation.url", simulation.url()); // the microscope pass-through (upstream/simulation/SimulationPassThrough)
         config.put(URL_PROPERTY, url);
         return config;
     }

@@ -64,7 +64,8 @@ class LearningGatewayTests {
         graphql(given().auth().oauth2(Tokens.forUser("alice", "alice-demo")), "{ course { course { stations { id } } } }")
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("service-unavailable"))
-                .body("errors[0].message", containsString("content service is unavailable"));
+                .body("errors[0].extensions.service", equalTo("content"))
+                .body("errors[0].message", containsString("content service cannot be reached"));
     }
 
     private static ValidatableResponse graphql(RequestSpecification request, String query) {

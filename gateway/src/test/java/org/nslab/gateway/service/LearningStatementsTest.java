@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.nslab.contracts.UserError;
 import org.nslab.events.LearningEventRecorded.Actor;
 import org.nslab.events.LearningEventRecorded.ActorKind;
 import org.nslab.events.LearningEventRecorded.ObjectType;
@@ -15,7 +16,6 @@ import org.nslab.events.LearningVerb;
 import org.nslab.gateway.graphql.RecordLearningEventInput;
 import org.nslab.gateway.graphql.RecordLearningEventInput.ContextInput;
 import org.nslab.gateway.graphql.RecordLearningEventInput.ResultInput;
-import org.nslab.gateway.graphql.UserError;
 
 class LearningStatementsTest {
 

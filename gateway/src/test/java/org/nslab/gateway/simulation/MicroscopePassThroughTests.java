@@ -125,7 +125,7 @@ class MicroscopePassThroughTests {
                 .body("data.microscope.microscope", nullValue())
                 .body("data.microscope.userErrors", hasSize(1))
                 .body("data.microscope.userErrors[0].field", equalTo(List.of("input", "head")))
-                .body("data.microscope.userErrors[0].code", equalTo("invalid-input"));
+                .body("data.microscope.userErrors[0].code", equalTo("INVALID_INPUT"));
     }
 
     private static float[] floats(String base64) {

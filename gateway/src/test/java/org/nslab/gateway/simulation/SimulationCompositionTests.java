@@ -42,7 +42,8 @@ class SimulationCompositionTests {
                 Map.of("input", Map.of("text", "Hello tokens", "tokenizers", List.of("GPT2"))))
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("service-unavailable"))
-                .body("errors[0].message", equalTo("Tokenizers are unavailable right now; try again in a moment."));
+                .body("errors[0].extensions.service", equalTo("simulation"))
+                .body("errors[0].message", equalTo("The simulation service cannot be reached right now; try again in a moment."));
         graphql(given(), Map.of("input", Map.of("text", "Hello", "tokenizers", List.of("GPT2"))))
                 .body("errors[0].extensions.code", equalTo("unauthorized"));
     }

@@ -9,7 +9,7 @@ import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Type;
-import org.nslab.gateway.graphql.UserError;
+import org.nslab.contracts.UserError;
 
 /**
  * The render types of the public schema, under the names the renderer's own endpoint had (so that nothing a

@@ -18,9 +18,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
-import org.nslab.gateway.client.ServiceTokens;
-import org.nslab.gateway.graphql.ServiceUnavailableException;
-import org.nslab.gateway.graphql.UserError;
+import org.nslab.gateway.upstream.ServiceTokens;
+import org.nslab.gateway.upstream.ServiceUnavailableException;
+import org.nslab.contracts.UserError;
 import org.nslab.gateway.upstream.renderer.RenderTypes.RenderJob;
 import org.nslab.gateway.upstream.renderer.RenderTypes.RenderJobPayload;
 import org.nslab.gateway.upstream.renderer.RenderTypes.RequestRenderInput;
@@ -156,6 +156,6 @@ public class RendererClient {
 
     private static ServiceUnavailableException unavailable(String operation, Exception cause) {
         LOG.warnf("renderer %s failed: %s", operation, cause.toString());
-        return new ServiceUnavailableException("The renderer service is unavailable right now; try again in a moment.", cause);
+        return new ServiceUnavailableException("renderer", cause);
     }
 }

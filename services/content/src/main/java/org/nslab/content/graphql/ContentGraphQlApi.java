@@ -13,15 +13,16 @@ import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
-import org.nslab.content.graphql.ContentTypes.ContentItem;
-import org.nslab.content.graphql.ContentTypes.ContentItemsPayload;
-import org.nslab.content.graphql.ContentTypes.ContentRelease;
-import org.nslab.content.graphql.ContentTypes.CourseModelPayload;
-import org.nslab.content.graphql.ContentTypes.CoursePayload;
-import org.nslab.content.graphql.ContentTypes.UserError;
+import org.nslab.content.graphql.ContentPayloads.ContentItemsPayload;
+import org.nslab.content.graphql.ContentPayloads.CourseModelPayload;
+import org.nslab.content.graphql.ContentPayloads.CoursePayload;
 import org.nslab.content.repository.ReleaseRepository;
 import org.nslab.content.service.ContentCatalog;
 import org.nslab.content.service.ReleaseSnapshot;
+import org.nslab.contracts.UserError;
+import org.nslab.contracts.UserErrorCode;
+import org.nslab.contracts.content.ContentTypes.ContentItem;
+import org.nslab.contracts.content.ContentTypes.ContentRelease;
 
 /** Internal API of the content service; the gateway calls it with its service account. */
 @GraphQLApi
@@ -70,7 +71,7 @@ public class ContentGraphQlApi {
         CourseModelInput in = input == null ? new CourseModelInput(null, false) : input;
         if (in.questions() && !identity.hasRole(GRADER)) {
             return new CourseModelPayload(null, null, List.of(new UserError(List.of("input", "withQuestions"),
-                    "only the quiz service's account (role " + GRADER + ") may read questions", "FORBIDDEN")));
+                    "only the quiz service's account (role " + GRADER + ") may read questions", UserErrorCode.FORBIDDEN)));
         }
         Optional<ReleaseSnapshot> snapshot = catalog.snapshot(in.releaseId());
         if (snapshot.isEmpty()) {
@@ -80,7 +81,7 @@ public class ContentGraphQlApi {
         if (document.isEmpty()) {
             return new CourseModelPayload(CourseMapper.release(snapshot.get().release()), null, List.of(new UserError(
                     List.of("input", "releaseId"), "release '" + snapshot.get().release().id()
-                    + "' was imported before course documents were kept; import its files again", "NO_DOCUMENT")));
+                    + "' was imported before course documents were kept; import its files again", UserErrorCode.NO_DOCUMENT)));
         }
         JsonNode served = in.questions() ? document.get() : withoutQuestions(document.get());
         return new CourseModelPayload(CourseMapper.release(snapshot.get().release()), served.toString(), List.of());
@@ -119,13 +120,13 @@ public class ContentGraphQlApi {
     public @NonNull ContentItemsPayload contentItems(@NonNull @Name("input") ContentItemsInput input) {
         List<UserError> errors = new ArrayList<>(checkLocale(input.locale()));
         if (input.refs().size() > MAX_ITEMS) {
-            errors.add(new UserError(List.of("input", "refs"), "at most " + MAX_ITEMS + " refs, got " + input.refs().size(), "TOO_MANY"));
+            errors.add(new UserError(List.of("input", "refs"), "at most " + MAX_ITEMS + " refs, got " + input.refs().size(), UserErrorCode.TOO_MANY));
         }
         for (int i = 0; i < Math.min(input.refs().size(), MAX_ITEMS); i++) {
             if (!CourseMapper.KINDS.contains(input.refs().get(i).kind())) {
                 errors.add(new UserError(List.of("input", "refs", String.valueOf(i), "kind"),
                         "unknown kind '" + input.refs().get(i).kind() + "'; known: " + CourseMapper.KINDS.stream().sorted().toList(),
-                        "UNKNOWN_KIND"));
+                        UserErrorCode.UNKNOWN_KIND));
             }
         }
         Optional<ReleaseSnapshot> snapshot = catalog.snapshot(input.releaseId());
@@ -150,7 +151,7 @@ public class ContentGraphQlApi {
     /** An unknown release, as each payload reports it. */
     private record UnknownRelease(String releaseId) {
         UserError error() {
-            return new UserError(List.of("input", "releaseId"), "no content release '" + releaseId + "'", "UNKNOWN_RELEASE");
+            return new UserError(List.of("input", "releaseId"), "no content release '" + releaseId + "'", UserErrorCode.UNKNOWN_RELEASE);
         }
 
         CoursePayload course() {
@@ -164,7 +165,7 @@ public class ContentGraphQlApi {
 
     private static List<UserError> checkLocale(String locale) {
         if (locale != null && !locale.matches(LOCALE)) {
-            return List.of(new UserError(List.of("input", "locale"), "locale must look like en or de-AT", "INVALID_LOCALE"));
+            return List.of(new UserError(List.of("input", "locale"), "locale must look like en or de-AT", UserErrorCode.INVALID_LOCALE));
         }
         return List.of();
     }

@@ -1,18 +1,25 @@
 package org.nslab.progress.graphql;
 
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
-import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Type;
+import org.nslab.contracts.UserError;
+import org.nslab.contracts.UserErrorCode;
+import org.nslab.contracts.progress.ProgressTypes.Item;
+import org.nslab.contracts.progress.ProgressTypes.LearnerProgress;
+import org.nslab.contracts.progress.ProgressTypes.LearnerProgressInput;
+import org.nslab.contracts.progress.ProgressTypes.MergeGuestProgressInput;
+import org.nslab.contracts.progress.ProgressTypes.MilestoneView;
+import org.nslab.contracts.progress.ProgressTypes.PathProgress;
+import org.nslab.contracts.progress.ProgressTypes.QuizMastery;
 import org.nslab.events.ActorKey;
 import org.nslab.progress.model.ProgressCalculator;
 import org.nslab.progress.model.ProgressFacts;
@@ -33,48 +40,6 @@ public class ProgressGraphQlApi {
         this.progress = progress;
     }
 
-    @Input("LearnerProgressInput")
-    public record LearnerProgressInput(@NonNull @Description("tenant/actorId keys, at most 100") List<@NonNull String> actorKeys) {
-    }
-
-    @Input("MergeGuestProgressInput")
-    public record MergeGuestProgressInput(@NonNull @Description("public/guest-<uuid>, verified by the gateway") String guestActorKey,
-                                          @NonNull @Description("tenant/actorId of the signed-in account, verified by the gateway") String accountActorKey) {
-    }
-
-    @Type("UserError")
-    public record UserError(@NonNull List<@NonNull String> field, @NonNull String message, @NonNull String code) {
-    }
-
-    @Type("ProgressItem")
-    public record Item(@NonNull String kind, @NonNull String id, Integer level) {
-    }
-
-    @Type("QuizMastery")
-    public record QuizMastery(@NonNull String quizId, int solved, int questionCount, double mastery, boolean mastered) {
-    }
-
-    @Type("PathProgress")
-    public record PathProgress(@NonNull String pathId, int completedSteps, int totalSteps, boolean completed, Integer nextStepIndex,
-                               Item nextStep) {
-    }
-
-    @Type("MilestoneReached")
-    public record MilestoneView(@NonNull String milestone, @NonNull String objectId, @NonNull Instant reachedAt) {
-    }
-
-    @Type("LearnerProgress")
-    public record LearnerProgress(@NonNull String actorKey, @NonNull List<@NonNull Integer> levelsVisited,
-                                  @NonNull List<@NonNull String> stationsVisited, @NonNull List<@NonNull String> stagesVisited,
-                                  @NonNull List<@NonNull String> componentsVisited, @NonNull List<@NonNull String> chaptersVisited,
-                                  @NonNull List<@NonNull String> experimentsVisited, @NonNull List<@NonNull QuizMastery> quizzes,
-                                  @Description("The path the learner chose last") String currentPathId,
-                                  @NonNull List<@NonNull PathProgress> paths, long timeSpentMs, long eventCount,
-                                  Instant firstSeenAt, Instant lastSeenAt,
-                                  @Description("Where to resume: the item visited last") Item resume, Instant resumeAt,
-                                  @NonNull List<@NonNull MilestoneView> milestones) {
-    }
-
     @Type("LearnerProgressPayload")
     public record LearnerProgressPayload(@NonNull List<@NonNull LearnerProgress> learners, @NonNull List<@NonNull UserError> userErrors) {
     }
@@ -88,11 +53,11 @@ public class ProgressGraphQlApi {
     public @NonNull LearnerProgressPayload learnerProgress(@NonNull @Name("input") LearnerProgressInput input) {
         List<UserError> errors = new ArrayList<>();
         if (input.actorKeys().size() > MAX_ACTORS) {
-            errors.add(new UserError(List.of("input", "actorKeys"), "at most " + MAX_ACTORS + " actors per request", "TOO_MANY"));
+            errors.add(new UserError(List.of("input", "actorKeys"), "at most " + MAX_ACTORS + " actors per request", UserErrorCode.TOO_MANY));
         }
         for (int i = 0; i < Math.min(MAX_ACTORS, input.actorKeys().size()); i++) {
             if (ActorKey.tryParse(input.actorKeys().get(i)).isEmpty()) {
-                errors.add(new UserError(List.of("input", "actorKeys", String.valueOf(i)), "not a tenant/actorId key", "INVALID_ACTOR"));
+                errors.add(new UserError(List.of("input", "actorKeys", String.valueOf(i)), "not a tenant/actorId key", UserErrorCode.INVALID_ACTOR));
             }
         }
         if (!errors.isEmpty()) {
@@ -107,12 +72,12 @@ public class ProgressGraphQlApi {
         List<UserError> errors = new ArrayList<>();
         Optional<ActorKey> guest = ActorKey.tryParse(input.guestActorKey()).filter(ActorKey::isGuest);
         if (guest.isEmpty()) {
-            errors.add(new UserError(List.of("input", "guestActorKey"), "not a guest key (public/guest-<uuid>)", "INVALID_ACTOR"));
+            errors.add(new UserError(List.of("input", "guestActorKey"), "not a guest key (public/guest-<uuid>)", UserErrorCode.INVALID_ACTOR));
         }
         // Guests belong to the public tenant and nothing else does: no account lives there.
         Optional<ActorKey> account = ActorKey.tryParse(input.accountActorKey()).filter(k -> !k.tenant().equals(ActorKey.PUBLIC_TENANT));
         if (account.isEmpty()) {
-            errors.add(new UserError(List.of("input", "accountActorKey"), "not an account key (tenant/actorId)", "INVALID_ACTOR"));
+            errors.add(new UserError(List.of("input", "accountActorKey"), "not an account key (tenant/actorId)", UserErrorCode.INVALID_ACTOR));
         }
         if (!errors.isEmpty()) {
             return new MergeGuestProgressPayload(null, 0, errors);
@@ -120,7 +85,7 @@ public class ProgressGraphQlApi {
         Merge merge = progress.merge(guest.get(), account.get());
         if (merge.refusal() != null) {
             return new MergeGuestProgressPayload(null, 0, List.of(new UserError(List.of("input", "guestActorKey"), merge.refusal(),
-                    "ALREADY_MERGED")));
+                    UserErrorCode.ALREADY_MERGED)));
         }
         return new MergeGuestProgressPayload(merge.accountKey(), merge.movedEvents(), List.of());
     }

@@ -13,25 +13,26 @@ import org.eclipse.microprofile.graphql.Mutation;
 import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
+import org.nslab.contracts.UserError;
+import org.nslab.contracts.UserErrorCode;
+import org.nslab.contracts.quiz.QuizTypes.ActorInput;
+import org.nslab.contracts.quiz.QuizTypes.QuizAttempt;
+import org.nslab.contracts.quiz.QuizTypes.QuizAttemptInput;
+import org.nslab.contracts.quiz.QuizTypes.QuizOption;
+import org.nslab.contracts.quiz.QuizTypes.QuizQuestion;
+import org.nslab.contracts.quiz.QuizTypes.QuizView;
+import org.nslab.contracts.quiz.QuizTypes.QuizzesInput;
+import org.nslab.contracts.quiz.QuizTypes.SubmitQuizAnswerInput;
 import org.nslab.events.ActorKey;
 import org.nslab.events.LearningEventRecorded.Actor;
-import org.nslab.quiz.graphql.QuizTypes.ActorInput;
-import org.nslab.quiz.graphql.QuizTypes.QuizAttempt;
-import org.nslab.quiz.graphql.QuizTypes.QuizAttemptInput;
-import org.nslab.quiz.graphql.QuizTypes.QuizAttemptPayload;
-import org.nslab.quiz.graphql.QuizTypes.QuizOption;
-import org.nslab.quiz.graphql.QuizTypes.QuizQuestion;
-import org.nslab.quiz.graphql.QuizTypes.QuizView;
-import org.nslab.quiz.graphql.QuizTypes.QuizzesInput;
-import org.nslab.quiz.graphql.QuizTypes.QuizzesPayload;
-import org.nslab.quiz.graphql.QuizTypes.SubmitQuizAnswerInput;
-import org.nslab.quiz.graphql.QuizTypes.SubmitQuizAnswerPayload;
-import org.nslab.quiz.graphql.QuizTypes.UserError;
 import org.nslab.quiz.grading.Question;
 import org.nslab.quiz.grading.QuestionBank;
 import org.nslab.quiz.grading.QuestionView;
 import org.nslab.quiz.grading.Quiz;
 import org.nslab.quiz.grading.Response;
+import org.nslab.quiz.graphql.QuizPayloads.QuizAttemptPayload;
+import org.nslab.quiz.graphql.QuizPayloads.QuizzesPayload;
+import org.nslab.quiz.graphql.QuizPayloads.SubmitQuizAnswerPayload;
 import org.nslab.quiz.repository.AttemptRepository.AttemptRow;
 import org.nslab.quiz.service.QuizService;
 import org.nslab.quiz.service.QuizService.Feedback;
@@ -57,11 +58,11 @@ public class QuizGraphQlApi {
         List<UserError> errors = new ArrayList<>(check(input.actor(), input.locale()));
         QuestionBank bank = quizzes.bank(); // one release for the whole answer
         if (input.quizIds().size() > MAX_QUIZZES) {
-            errors.add(new UserError(List.of("input", "quizIds"), "at most " + MAX_QUIZZES + " quizzes per request", "TOO_MANY"));
+            errors.add(new UserError(List.of("input", "quizIds"), "at most " + MAX_QUIZZES + " quizzes per request", UserErrorCode.TOO_MANY));
         }
         for (int i = 0; i < Math.min(input.quizIds().size(), MAX_QUIZZES); i++) {
             if (bank.quiz(input.quizIds().get(i)).isEmpty()) {
-                errors.add(new UserError(List.of("input", "quizIds", String.valueOf(i)), "no quiz '" + input.quizIds().get(i) + "'", "UNKNOWN_QUIZ"));
+                errors.add(new UserError(List.of("input", "quizIds", String.valueOf(i)), "no quiz '" + input.quizIds().get(i) + "'", UserErrorCode.UNKNOWN_QUIZ));
             }
         }
         if (!errors.isEmpty()) {
@@ -98,18 +99,18 @@ public class QuizGraphQlApi {
         try {
             id = UUID.fromString(input.attemptId());
         } catch (IllegalArgumentException e) {
-            errors.add(new UserError(List.of("input", "attemptId"), "not an attempt id", "INVALID_ID"));
+            errors.add(new UserError(List.of("input", "attemptId"), "not an attempt id", UserErrorCode.INVALID_ID));
         }
         if (!errors.isEmpty()) {
             return new QuizAttemptPayload(null, errors);
         }
         Optional<AttemptRow> row = quizzes.attempt(id);
         if (row.isEmpty()) {
-            return new QuizAttemptPayload(null, List.of(new UserError(List.of("input", "attemptId"), "no such attempt", "UNKNOWN_ATTEMPT")));
+            return new QuizAttemptPayload(null, List.of(new UserError(List.of("input", "attemptId"), "no such attempt", UserErrorCode.UNKNOWN_ATTEMPT)));
         }
         if (!row.get().actorKey().equals(key(input.actor()))) {
             return new QuizAttemptPayload(null, List.of(new UserError(List.of("input", "attemptId"),
-                    "this attempt belongs to another learner", "NOT_YOUR_ATTEMPT")));
+                    "this attempt belongs to another learner", UserErrorCode.NOT_YOUR_ATTEMPT)));
         }
         return new QuizAttemptPayload(attempt(quizzes.feedback(row.get(), input.locale())), List.of());
     }
@@ -139,13 +140,13 @@ public class QuizGraphQlApi {
     private static List<UserError> check(ActorInput actor, String locale) {
         List<UserError> errors = new ArrayList<>();
         if (!ActorKey.isTenant(actor.tenant())) {
-            errors.add(new UserError(List.of("input", "actor", "tenant"), "not a tenant id", "INVALID_ACTOR"));
+            errors.add(new UserError(List.of("input", "actor", "tenant"), "not a tenant id", UserErrorCode.INVALID_ACTOR));
         }
         if (!ActorKey.isId(actor.id())) {
-            errors.add(new UserError(List.of("input", "actor", "id"), "1 to 200 characters, without '/' or spaces", "INVALID_ACTOR"));
+            errors.add(new UserError(List.of("input", "actor", "id"), "1 to 200 characters, without '/' or spaces", UserErrorCode.INVALID_ACTOR));
         }
         if (locale != null && !locale.matches(LOCALE)) {
-            errors.add(new UserError(List.of("input", "locale"), "locale must look like en or de-AT", "INVALID_LOCALE"));
+            errors.add(new UserError(List.of("input", "locale"), "locale must look like en or de-AT", UserErrorCode.INVALID_LOCALE));
         }
         return errors;
     }
