@@ -43,6 +43,7 @@ import org.nslab.events.LearningEventRecorded.ObjectType;
 import org.nslab.events.LearningEventRecorded.Result;
 import org.nslab.events.LearningEventRecorded.Statement;
 import org.nslab.events.LearningVerb;
+import org.nslab.events.MilestoneKind;
 import org.nslab.events.MilestoneReached;
 import org.nslab.events.QuizAttemptGraded;
 import org.nslab.events.TargetKind;
@@ -191,7 +192,7 @@ class ProgressServiceTests extends ServiceBasicsContract {
             // Milestones are worked out when a learner reaches something new.
             send(event(actor, LearningVerb.EXPERIENCED, "station:deployment", ObjectType.VIEW, 1, 1000L));
             awaitEvents(key, 7).body("data.learnerProgress.learners[0].milestones.objectId", hasItem("path:beginner"));
-            assertTrue(milestonesOf(key, 4).stream().anyMatch(m -> m.milestone().equals("PATH_COMPLETED")
+            assertTrue(milestonesOf(key, 4).stream().anyMatch(m -> m.milestone() == MilestoneKind.PATH_COMPLETED
                     && m.objectId().equals("path:beginner")));
         } finally {
             PackagedContent.publish(PackagedContentResource.WORK, null);
