@@ -285,7 +285,7 @@ class QuizServiceTests extends ServiceBasicsContract {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     QuizAttemptGraded event = EventCodec.decodeQuizAttemptGraded(r.value());
                     if (event.id().equals(id)) {
-                        assertEquals(event.key(), r.key());
+                        assertEquals(event.key().toString(), r.key());
                         return event;
                     }
                     seen.add(event);
