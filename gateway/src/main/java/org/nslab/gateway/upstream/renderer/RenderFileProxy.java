@@ -103,7 +103,7 @@ public class RenderFileProxy {
         LOG.warnf("renderer file unavailable: %s", cause.toString());
         if (!response.headWritten()) {
             response.setStatusCode(503).putHeader("Content-Type", "text/plain; charset=utf-8").putHeader("Retry-After", "5")
-                    .end("The renderer service is unavailable right now; try again in a moment.");
+                    .end("The renderer service cannot be reached right now; try again in a moment.");
         }
     }
 }

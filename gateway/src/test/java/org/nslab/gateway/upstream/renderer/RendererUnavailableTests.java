@@ -30,12 +30,12 @@ class RendererUnavailableTests {
                 .body(Map.of("query", "{ myRenderJobs { id } }")).post("/graphql").then().statusCode(200)
                 .body("data", nullValue())
                 .body("errors[0].extensions.code", equalTo("service-unavailable"))
-                .body("errors[0].message", containsString("The renderer service is unavailable"))
+                .body("errors[0].message", containsString("The renderer service cannot be reached"))
                 .body("errors[0].message", org.hamcrest.Matchers.not(containsString("Exception")));
         given().contentType(ContentType.JSON).body(Map.of("query", "{ sceneSchema }")).post("/graphql").then().statusCode(200)
                 .body("errors[0].extensions.code", equalTo("service-unavailable"));
         given().get("/renders/" + UUID.randomUUID() + ".png").then().statusCode(503).header("Retry-After", "5")
-                .body(containsString("The renderer service is unavailable"));
+                .body(containsString("The renderer service cannot be reached"));
         assertTrue(System.nanoTime() - started < 30_000_000_000L, "answered within the timeouts");
 
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
