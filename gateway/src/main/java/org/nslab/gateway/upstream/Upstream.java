@@ -98,7 +98,7 @@ public class Upstream {
     }
 
     /** {@code timeout}, {@code unreachable} (refused, unknown host) or {@code error} (an answer the gateway cannot use). */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof TimeoutException || t instanceof HttpTimeoutException || t instanceof java.util.concurrent.TimeoutException) {
                 return "timeout";

@@ -57,7 +57,7 @@ public class RenderFileProxy {
         http.request(options).compose(request -> request.send()).onComplete(result -> {
             HttpServerResponse response = rc.response();
             if (result.failed()) {
-                timing.failed();
+                timing.failed(result.cause());
                 unavailable(response, result.cause());
                 return;
             }

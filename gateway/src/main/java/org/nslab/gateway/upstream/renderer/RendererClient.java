@@ -145,10 +145,10 @@ public class RendererClient {
             timing.succeeded();
             return data;
         } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
-            timing.failed();
+            timing.failed(e);
             throw unavailable(operation, e);
         } catch (InterruptedException e) {
-            timing.failed();
+            timing.failed(e);
             Thread.currentThread().interrupt();
             throw unavailable(operation, e);
         }

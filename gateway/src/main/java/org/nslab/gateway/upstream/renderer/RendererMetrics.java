@@ -4,10 +4,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.nslab.gateway.upstream.Upstream;
 
 /**
  * Metrics of every call to the renderer: {@code nslab.upstream.calls} (timer, tags service, operation, outcome
- * success/failure) and {@code nslab.upstream.failures} (counter, tags service, operation).
+ * success/failure) and {@code nslab.upstream.failures} (counter, tags service, operation, reason), named and tagged as
+ * {@link Upstream}'s so that one meter counts every service's calls.
  */
 @ApplicationScoped
 public class RendererMetrics {
@@ -40,9 +42,15 @@ public class RendererMetrics {
         }
 
         public void failed() {
+            failed(null);
+        }
+
+        /** A failed call; {@code cause} (may be null) gives the reason: timeout, unreachable or error. */
+        public void failed(Throwable cause) {
             if (record("failure")) {
-                Counter.builder("nslab.upstream.failures").description("Calls to an upstream service that failed or timed out")
-                        .tag("service", SERVICE).tag("operation", operation).register(registry).increment();
+                Counter.builder(Upstream.FAILURES).description("Calls from the gateway that failed: service down, slow or answering nonsense")
+                        .tags("service", SERVICE, "operation", operation, "reason", cause == null ? "error" : Upstream.reason(cause))
+                        .register(registry).increment();
             }
         }
 
@@ -51,7 +59,7 @@ public class RendererMetrics {
                 return false;
             }
             recorded = true;
-            sample.stop(Timer.builder("nslab.upstream.calls").description("Calls from the gateway to an upstream service")
+            sample.stop(Timer.builder(Upstream.CALLS).description("Calls from the gateway to a service behind it")
                     .tag("service", SERVICE).tag("operation", operation).tag("outcome", outcome).register(registry));
             return true;
         }
